@@ -1,0 +1,2 @@
+/** Small pieces shared by every module (ports, start-up failures, time); no domain logic. */
+package io.ismsflow.platform;
