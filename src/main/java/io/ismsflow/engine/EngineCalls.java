@@ -1,0 +1,45 @@
+package io.ismsflow.engine;
+
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ProblemException;
+import io.ismsflow.engine.EngineRequestException.Reason;
+import io.grpc.Status;
+import java.util.function.Supplier;
+
+/** Runs a command against the engine and turns its refusals into {@link EngineRequestException}s. */
+final class EngineCalls {
+
+  private EngineCalls() {}
+
+  static <T> T call(String what, Supplier<T> command) {
+    try {
+      return command.get();
+    } catch (ProblemException e) {
+      var status = e.details() == null ? 0 : e.details().getStatus();
+      var detail = e.details() == null ? e.getMessage() : e.details().getDetail();
+      throw new EngineRequestException(reasonForHttp(status), what + ": " + detail, java.util.List.of(), e);
+    } catch (ClientStatusException e) {
+      throw new EngineRequestException(reasonForGrpc(e.getStatusCode()), what + ": " + e.getStatus().getDescription(), java.util.List.of(), e);
+    } catch (io.camunda.client.api.command.ClientException e) {
+      throw new EngineRequestException(Reason.ENGINE_UNAVAILABLE, what + ": " + e.getMessage(), java.util.List.of(), e);
+    }
+  }
+
+  private static Reason reasonForHttp(int status) {
+    return switch (status) {
+      case 404 -> Reason.NOT_FOUND;
+      case 409 -> Reason.CONFLICT;
+      case 400 -> Reason.INVALID_INPUT;
+      default -> Reason.ENGINE_UNAVAILABLE;
+    };
+  }
+
+  private static Reason reasonForGrpc(Status.Code code) {
+    return switch (code) {
+      case NOT_FOUND -> Reason.NOT_FOUND;
+      case FAILED_PRECONDITION, ALREADY_EXISTS -> Reason.CONFLICT;
+      case INVALID_ARGUMENT -> Reason.INVALID_INPUT;
+      default -> Reason.ENGINE_UNAVAILABLE;
+    };
+  }
+}

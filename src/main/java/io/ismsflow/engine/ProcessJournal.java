@@ -1,0 +1,151 @@
+package io.ismsflow.engine;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the broker's journal exporter wrote to MongoDB (collections {@code journal_*}): open
+ * user tasks, process instances with their current elements and incidents, and the raw entries.
+ */
+@Component
+class ProcessJournal {
+
+  static final String RECORDS = "journal_records";
+  static final String PROCESS_INSTANCES = "journal_process_instances";
+  static final String USER_TASKS = "journal_user_tasks";
+
+  private final MongoTemplate mongo;
+  private final ProcessModels models;
+
+  ProcessJournal(MongoTemplate mongo, ProcessModels models) {
+    this.mongo = mongo;
+    this.models = models;
+  }
+
+  List<UserTaskView> openUserTasks(String candidateGroup, String assignee, Long processInstanceKey, int limit) {
+    var criteria = Criteria.where("state").is("CREATED");
+    if (candidateGroup != null) {
+      criteria = criteria.and("candidateGroups").is(candidateGroup);
+    }
+    if (assignee != null) {
+      criteria = criteria.and("assignee").is(assignee);
+    }
+    if (processInstanceKey != null) {
+      criteria = criteria.and("processInstanceKey").is(processInstanceKey);
+    }
+    var query = Query.query(criteria).with(Sort.by("createdAt", "_id")).limit(limit);
+    return mongo.find(query, Document.class, USER_TASKS).stream().map(this::userTask).toList();
+  }
+
+  Optional<UserTaskView> userTask(long key) {
+    return Optional.ofNullable(mongo.findById(key, Document.class, USER_TASKS)).map(this::userTask);
+  }
+
+  List<ProcessInstanceView> processInstances(String state, String bpmnProcessId, int limit) {
+    var criteria = new Criteria();
+    if (state != null) {
+      criteria = criteria.and("state").is(state);
+    }
+    if (bpmnProcessId != null) {
+      criteria = criteria.and("bpmnProcessId").is(bpmnProcessId);
+    }
+    var query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "startedAt")).limit(limit);
+    return mongo.find(query, Document.class, PROCESS_INSTANCES).stream().map(this::processInstance).toList();
+  }
+
+  Optional<ProcessInstanceView> processInstance(long key) {
+    return Optional.ofNullable(mongo.findById(key, Document.class, PROCESS_INSTANCES)).map(this::processInstance);
+  }
+
+  List<JournalEntryView> entries(long processInstanceKey) {
+    var query =
+        Query.query(Criteria.where("processInstanceKey").is(processInstanceKey)).with(Sort.by("position"));
+    return mongo.find(query, Document.class, RECORDS).stream()
+        .map(
+            d ->
+                new JournalEntryView(
+                    number(d, "position"),
+                    instant(d, "timestamp"),
+                    d.getString("valueType"),
+                    d.getString("intent"),
+                    d.getString("elementId"),
+                    number(d, "key")))
+        .toList();
+  }
+
+  private UserTaskView userTask(Document d) {
+    var processId = d.getString("bpmnProcessId");
+    var elementId = d.getString("elementId");
+    return new UserTaskView(
+        number(d, "_id"),
+        models.elementName(processId, elementId),
+        elementId,
+        processId,
+        number(d, "processInstanceKey"),
+        d.getString("state"),
+        d.getString("assignee"),
+        strings(d, "candidateGroups"),
+        strings(d, "candidateUsers"),
+        models.formIdOf(processId, elementId).orElse(null),
+        d.getString("dueDate"),
+        instant(d, "createdAt"),
+        instant(d, "completedAt"));
+  }
+
+  private ProcessInstanceView processInstance(Document d) {
+    var processId = d.getString("bpmnProcessId");
+    var active =
+        d.getList("activeElements", Document.class, List.of()).stream()
+            .map(
+                e ->
+                    new ProcessInstanceView.ActiveElement(
+                        number(e, "elementInstanceKey"),
+                        e.getString("elementId"),
+                        models.elementName(processId, e.getString("elementId")),
+                        e.getString("elementType"),
+                        instant(e, "since")))
+            .toList();
+    var incidents =
+        d.getList("incidents", Document.class, List.of()).stream()
+            .map(
+                i ->
+                    new ProcessInstanceView.Incident(
+                        number(i, "incidentKey"),
+                        i.getString("errorType"),
+                        i.getString("errorMessage"),
+                        i.getString("elementId"),
+                        instant(i, "createdAt")))
+            .toList();
+    return new ProcessInstanceView(
+        number(d, "_id"),
+        processId,
+        models.elementName(processId, processId),
+        d.get("version") instanceof Number n ? n.intValue() : null,
+        d.getString("state"),
+        instant(d, "startedAt"),
+        instant(d, "endedAt"),
+        active,
+        strings(d, "completedElementIds"),
+        incidents);
+  }
+
+  private static long number(Document d, String field) {
+    return d.get(field) instanceof Number n ? n.longValue() : 0L;
+  }
+
+  private static Instant instant(Document d, String field) {
+    return d.get(field) instanceof Date date ? date.toInstant() : null;
+  }
+
+  private static List<String> strings(Document d, String field) {
+    return d.getList(field, String.class, List.of());
+  }
+}

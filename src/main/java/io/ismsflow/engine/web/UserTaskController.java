@@ -1,0 +1,68 @@
+package io.ismsflow.engine.web;
+
+import io.ismsflow.engine.UserTaskService;
+import io.ismsflow.engine.UserTaskView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "User tasks", description = "Open user tasks of the ISMS cycles: list, claim, complete")
+class UserTaskController {
+
+  record ClaimRequest(String assignee) {}
+
+  record CompleteRequest(Map<String, Object> variables) {}
+
+  private final UserTaskService tasks;
+
+  UserTaskController(UserTaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  @GetMapping
+  @Operation(summary = "Open user tasks, oldest first, optionally for one candidate group, assignee or process instance")
+  List<UserTaskView> openTasks(
+      @RequestParam(required = false) String candidateGroup,
+      @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) Long processInstanceKey) {
+    return tasks.openTasks(candidateGroup, assignee, processInstanceKey);
+  }
+
+  @GetMapping("/{key}")
+  @Operation(summary = "One user task, open or done")
+  UserTaskView task(@PathVariable long key) {
+    return tasks.task(key);
+  }
+
+  @PostMapping("/{key}/claim")
+  @Operation(summary = "Claim an open task for a person")
+  ResponseEntity<Void> claim(@PathVariable long key, @RequestBody ClaimRequest request) {
+    tasks.claim(key, request.assignee());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{key}/unclaim")
+  @Operation(summary = "Give a claimed task back to its candidate groups")
+  ResponseEntity<Void> unclaim(@PathVariable long key) {
+    tasks.unclaim(key);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{key}/complete")
+  @Operation(summary = "Complete an open task with the values of its form (validated against the form)")
+  ResponseEntity<Void> complete(@PathVariable long key, @RequestBody CompleteRequest request) {
+    tasks.complete(key, request.variables() == null ? Map.of() : request.variables());
+    return ResponseEntity.noContent().build();
+  }
+}

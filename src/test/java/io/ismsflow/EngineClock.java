@@ -1,0 +1,53 @@
+package io.ismsflow;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Moves the clock of the local broker (started with ZEEBE_CLOCK_CONTROLLED=true in tests) over its
+ * REST API, so that timers fire without waiting.
+ */
+public final class EngineClock {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI restAddress;
+
+  public EngineClock(String restAddress) {
+    this.restAddress = URI.create(restAddress);
+  }
+
+  /** Pins the engine clock to now + the given offset. */
+  public void advance(Duration offset) {
+    var timestamp = Instant.now().plus(offset).toEpochMilli();
+    send(HttpRequest.newBuilder(restAddress.resolve("/v2/clock"))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"timestamp\":" + timestamp + "}"))
+        .build());
+  }
+
+  /** Lets the engine clock follow the system clock again. */
+  public void reset() {
+    send(HttpRequest.newBuilder(restAddress.resolve("/v2/clock/reset"))
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .build());
+  }
+
+  private void send(HttpRequest request) {
+    try {
+      var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException(
+            "Engine clock request " + request.uri() + " failed: " + response.statusCode() + " " + response.body());
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Engine clock request " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
