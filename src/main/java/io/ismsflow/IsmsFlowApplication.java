@@ -1,5 +1,7 @@
 package io.ismsflow;
 
+import io.ismsflow.audit.AuditVerifyCommand;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IsmsFlowApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && AuditVerifyCommand.NAME.equals(args[0])) {
+      System.exit(AuditVerifyCommand.run(List.of(args).subList(1, args.length), System.out));
+    }
     SpringApplication.run(IsmsFlowApplication.class, args);
   }
 }
