@@ -3,7 +3,9 @@ package io.ismsflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ismsflow.audit.AuditTrail;
 import io.ismsflow.engine.ProcessInstanceService;
+import io.ismsflow.identity.IsmsUser;
 import io.ismsflow.engine.ProcessInstanceView;
 import io.ismsflow.engine.UserTaskService;
 import io.ismsflow.engine.UserTaskView;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class AppRestartIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final IsmsUser CISO = new IsmsUser("ciso.anna", "Anna Berg", Set.of("ciso"));
 
   @Test
   void restartKeepsRecordsJournalAndRunningInstances() throws Exception {
@@ -39,10 +43,10 @@ class AppRestartIT {
     long brokerPid;
 
     try (var app = start(dataDir)) {
-      instanceKey = app.getBean(ProcessInstanceService.class).start("SmokeCheckProcess", Map.of("requestedBy", "restart"));
+      instanceKey = app.getBean(ProcessInstanceService.class).start(CISO, "SmokeCheckProcess", Map.of("requestedBy", "restart"));
       var tasks = app.getBean(UserTaskService.class);
       var key = instanceKey;
-      task = await().atMost(PATIENCE).until(() -> tasks.openTasks(null, null, key), list -> !list.isEmpty()).getFirst();
+      task = await().atMost(PATIENCE).until(() -> tasks.openTasks(CISO, null, null, key), list -> !list.isEmpty()).getFirst();
       journalEntries = app.getBean(ProcessInstanceService.class).journal(instanceKey).size();
       brokerPid = Long.parseLong(Files.readString(dataDir.resolve("zeebe/broker.pid")).trim());
       assertThat(ProcessHandle.of(brokerPid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
@@ -59,10 +63,11 @@ class AppRestartIT {
       var instances = app.getBean(ProcessInstanceService.class);
 
       assertThat(checks.find(instanceKey)).hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(SmokeCheck.Status.RECORDED));
-      assertThat(tasks.task(task.key()).isOpen()).isTrue();
+      assertThat(tasks.task(CISO, task.key()).isOpen()).isTrue();
       assertThat(instances.journal(instanceKey)).as("replayed records are not journaled twice").hasSize(journalEntries);
 
-      tasks.complete(task.key(), Map.of("confirmed", true, "comment", "after restart"));
+      tasks.complete(CISO, task.key(), Map.of("confirmed", true, "comment", "after restart"));
+      assertThat(app.getBean(AuditTrail.class).verify().intact()).as("the audit chain survives the restart").isTrue();
       var key = instanceKey;
       await()
           .atMost(PATIENCE)

@@ -1,9 +1,11 @@
 package io.ismsflow.engine;
 
+import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.ProblemException;
 import io.ismsflow.engine.EngineRequestException.Reason;
 import io.grpc.Status;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Runs a command against the engine and turns its refusals into {@link EngineRequestException}s. */
@@ -17,11 +19,11 @@ final class EngineCalls {
     } catch (ProblemException e) {
       var status = e.details() == null ? 0 : e.details().getStatus();
       var detail = e.details() == null ? e.getMessage() : e.details().getDetail();
-      throw new EngineRequestException(reasonForHttp(status), what + ": " + detail, java.util.List.of(), e);
+      throw new EngineRequestException(reasonForHttp(status), what + ": " + detail, List.of(), e);
     } catch (ClientStatusException e) {
-      throw new EngineRequestException(reasonForGrpc(e.getStatusCode()), what + ": " + e.getStatus().getDescription(), java.util.List.of(), e);
-    } catch (io.camunda.client.api.command.ClientException e) {
-      throw new EngineRequestException(Reason.ENGINE_UNAVAILABLE, what + ": " + e.getMessage(), java.util.List.of(), e);
+      throw new EngineRequestException(reasonForGrpc(e.getStatusCode()), what + ": " + e.getStatus().getDescription(), List.of(), e);
+    } catch (ClientException e) {
+      throw new EngineRequestException(Reason.ENGINE_UNAVAILABLE, what + ": " + e.getMessage(), List.of(), e);
     }
   }
 

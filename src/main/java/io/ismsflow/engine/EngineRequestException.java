@@ -10,6 +10,7 @@ public class EngineRequestException extends RuntimeException {
 
   public enum Reason {
     NOT_FOUND,
+    FORBIDDEN,
     CONFLICT,
     INVALID_INPUT,
     ENGINE_UNAVAILABLE

@@ -1,7 +1,10 @@
 package io.ismsflow.engine;
 
 import io.camunda.client.CamundaClient;
+import io.ismsflow.audit.AuditEvent;
+import io.ismsflow.audit.AuditTrail;
 import io.ismsflow.engine.EngineRequestException.Reason;
+import io.ismsflow.identity.IsmsUser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +22,29 @@ public class ProcessInstanceService {
   private final ProcessJournal journal;
   private final ProcessModels models;
   private final Variables variables;
+  private final AuditTrail audit;
 
-  ProcessInstanceService(CamundaClient client, ProcessJournal journal, ProcessModels models, Variables variables) {
+  ProcessInstanceService(
+      CamundaClient client, ProcessJournal journal, ProcessModels models, Variables variables, AuditTrail audit) {
     this.client = client;
     this.journal = journal;
     this.models = models;
     this.variables = variables;
+    this.audit = audit;
   }
 
-  /** Starts the latest deployed version of one of the app's own process models. */
-  public long start(String bpmnProcessId, Map<String, Object> submitted) {
+  /** Starts the latest deployed version of one of the app's own process models, if the actor may. */
+  public long start(IsmsUser actor, String bpmnProcessId, Map<String, Object> submitted) {
     if (!models.isProcess(bpmnProcessId)) {
       throw new EngineRequestException(
           Reason.NOT_FOUND, "There is no ISMS process '" + bpmnProcessId + "'; known: " + models.processIds());
+    }
+    var starters = models.startableBy(bpmnProcessId);
+    if (actor.groups().stream().noneMatch(starters::contains)) {
+      throw new EngineRequestException(
+          Reason.FORBIDDEN,
+          "'" + models.elementName(bpmnProcessId, bpmnProcessId) + "' can be started by the groups "
+              + starters.stream().sorted().toList() + "; you (" + actor.username() + ") are in " + actor.groupList());
     }
     var values = variables.check(submitted);
     var created =
@@ -46,6 +59,17 @@ public class ProcessInstanceService {
                     .requestTimeout(TIMEOUT)
                     .send()
                     .join());
+    audit.append(
+        new AuditEvent(
+            actor.username(),
+            actor.groupList(),
+            "process.started",
+            "process-instance",
+            Long.toString(created.getProcessInstanceKey()),
+            null,
+            Map.of("bpmnProcessId", bpmnProcessId, "version", created.getVersion(), "variables", values),
+            created.getProcessInstanceKey(),
+            null));
     return created.getProcessInstanceKey();
   }
 

@@ -1,6 +1,10 @@
 package io.ismsflow.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +28,12 @@ class ProcessJournal {
 
   private final MongoTemplate mongo;
   private final ProcessModels models;
+  private final ObjectMapper json;
 
-  ProcessJournal(MongoTemplate mongo, ProcessModels models) {
+  ProcessJournal(MongoTemplate mongo, ProcessModels models, ObjectMapper json) {
     this.mongo = mongo;
     this.models = models;
+    this.json = json;
   }
 
   List<UserTaskView> openUserTasks(String candidateGroup, String assignee, Long processInstanceKey, int limit) {
@@ -81,6 +87,25 @@ class ProcessJournal {
         .toList();
   }
 
+  /** Who completed the tasks with these element ids in the instance (an unknown completer as null). */
+  List<String> completers(long processInstanceKey, List<String> elementIds) {
+    var query =
+        Query.query(
+            Criteria.where("processInstanceKey").is(processInstanceKey).and("elementId").in(elementIds).and("state").is("COMPLETED"));
+    return mongo.find(query, Document.class, USER_TASKS).stream().map(d -> d.getString("assignee")).toList();
+  }
+
+  private Map<String, String> headers(String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return this.json.readValue(json, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
   private UserTaskView userTask(Document d) {
     var processId = d.getString("bpmnProcessId");
     var elementId = d.getString("elementId");
@@ -95,6 +120,7 @@ class ProcessJournal {
         strings(d, "candidateGroups"),
         strings(d, "candidateUsers"),
         models.formIdOf(processId, elementId).orElse(null),
+        headers(d.getString("customHeaders")),
         d.getString("dueDate"),
         instant(d, "createdAt"),
         instant(d, "completedAt"));

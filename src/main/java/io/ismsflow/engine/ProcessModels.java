@@ -5,6 +5,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,6 +37,7 @@ class ProcessModels {
   private final Set<String> processIds = new TreeSet<>();
   private final Map<String, String> elementNames = new HashMap<>();
   private final Map<String, String> elementForms = new HashMap<>();
+  private final Map<String, Set<String>> startableBy = new HashMap<>();
   private final Map<String, FormSchema> forms = new HashMap<>();
 
   static final List<String> SHIPPED = List.of("classpath*:bpmn/*.bpmn", "classpath*:forms/*.form");
@@ -104,6 +106,7 @@ class ProcessModels {
       for (var process : model.getModelElementsByType(Process.class)) {
         if (process.isExecutable()) {
           processIds.add(process.getId());
+          startableBy.put(process.getId(), startGroups(process));
           elementNames.put(key(process, process.getId()), nameOrId(process.getName(), process.getId()));
         }
       }
@@ -122,6 +125,28 @@ class ProcessModels {
       throw new ModelDeploymentException(
           "The process model " + resource.name() + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The groups that may start a process on demand: the process's {@code isms.startableBy}
+   * property (comma-separated group names), else the CISO and admins.
+   */
+  Set<String> startableBy(String bpmnProcessId) {
+    return startableBy.getOrDefault(bpmnProcessId, DEFAULT_STARTERS);
+  }
+
+  private static final Set<String> DEFAULT_STARTERS = Set.of("ciso", "admin");
+
+  private static Set<String> startGroups(Process process) {
+    var properties = process.getSingleExtensionElement(ZeebeProperties.class);
+    if (properties == null) {
+      return DEFAULT_STARTERS;
+    }
+    return properties.getProperties().stream()
+        .filter(p -> "isms.startableBy".equals(p.getName()) && p.getValue() != null)
+        .findFirst()
+        .map(p -> Set.copyOf(java.util.Arrays.stream(p.getValue().split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList()))
+        .orElse(DEFAULT_STARTERS);
   }
 
   private static Process enclosingProcess(ModelElementInstance element) {

@@ -1,21 +1,32 @@
 package io.ismsflow.engine;
 
 import io.camunda.client.CamundaClient;
+import io.ismsflow.audit.AuditEvent;
+import io.ismsflow.audit.AuditTrail;
 import io.ismsflow.engine.EngineRequestException.FieldProblem;
 import io.ismsflow.engine.EngineRequestException.Reason;
+import io.ismsflow.identity.FourEyes;
+import io.ismsflow.identity.IsmsGroup;
+import io.ismsflow.identity.IsmsUser;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
  * User tasks of the ISMS cycles: listed from the process journal, claimed and completed through
- * the engine. A completion is checked against the task's linked form before it is sent, and it is
- * a single engine command: either the task completes with all its values, or nothing changes.
+ * the engine, whatever the client, only by the people they are offered to.
+ *
+ * <p>A completion is checked against the task's linked form and, for an approval (a task with the
+ * header {@code isms.fourEyesOf} naming the approved tasks' element ids), against the four-eyes
+ * rule, before the single completion command is sent: either the task completes with all its
+ * values, or nothing changes. Every claim and completion is written to the audit trail.
  */
 @Service
 public class UserTaskService {
 
+  static final String FOUR_EYES_HEADER = "isms.fourEyesOf";
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   static final int MAX_RESULTS = 500;
 
@@ -23,50 +34,84 @@ public class UserTaskService {
   private final ProcessJournal journal;
   private final ProcessModels models;
   private final Variables variables;
+  private final FourEyes fourEyes;
+  private final AuditTrail audit;
 
-  UserTaskService(CamundaClient client, ProcessJournal journal, ProcessModels models, Variables variables) {
+  UserTaskService(
+      CamundaClient client,
+      ProcessJournal journal,
+      ProcessModels models,
+      Variables variables,
+      FourEyes fourEyes,
+      AuditTrail audit) {
     this.client = client;
     this.journal = journal;
     this.models = models;
     this.variables = variables;
+    this.fourEyes = fourEyes;
+    this.audit = audit;
   }
 
-  public List<UserTaskView> openTasks(String candidateGroup, String assignee, Long processInstanceKey) {
-    return journal.openUserTasks(blankToNull(candidateGroup), blankToNull(assignee), processInstanceKey, MAX_RESULTS);
+  /** Open tasks; the CISO, admins and auditors see all, everyone else only those offered to them. */
+  public List<UserTaskView> openTasks(IsmsUser viewer, String candidateGroup, String assignee, Long processInstanceKey) {
+    var tasks =
+        journal.openUserTasks(blankToNull(candidateGroup), blankToNull(assignee), processInstanceKey, MAX_RESULTS);
+    return seesAll(viewer) ? tasks : tasks.stream().filter(t -> t.isOfferedTo(viewer)).toList();
   }
 
-  public UserTaskView task(long key) {
-    return journal
-        .userTask(key)
-        .orElseThrow(() -> new EngineRequestException(Reason.NOT_FOUND, "There is no user task " + key));
-  }
-
-  public UserTaskView claim(long key, String assignee) {
-    if (assignee == null || assignee.isBlank() || assignee.length() > 100) {
-      throw new EngineRequestException(
-          Reason.INVALID_INPUT, "Say who claims the task", List.of(new FieldProblem("assignee", "is required (at most 100 characters)")), null);
+  public UserTaskView task(IsmsUser viewer, long key) {
+    var task = find(key);
+    if (!seesAll(viewer) && !task.isOfferedTo(viewer)) {
+      throw notOffered(viewer, task);
     }
-    var task = openTask(key);
-    if (task.assignee() != null && !task.assignee().equals(assignee)) {
-      throw new EngineRequestException(
-          Reason.CONFLICT, "Task " + key + " is already claimed by " + task.assignee());
-    }
-    EngineCalls.call(
-        "Claiming task " + key,
-        () -> client.newAssignUserTaskCommand(key).assignee(assignee.strip()).allowOverride(false).requestTimeout(TIMEOUT).send().join());
     return task;
   }
 
-  public void unclaim(long key) {
-    openTask(key);
-    EngineCalls.call(
-        "Releasing task " + key,
-        () -> client.newUnassignUserTaskCommand(key).requestTimeout(TIMEOUT).send().join());
+  /** Claims an open task for the signed-in person (or, for the CISO and admins, for someone else). */
+  public void claim(IsmsUser actor, long key, String assignee) {
+    var claimant = assignee == null || assignee.isBlank() ? actor.username() : assignee.strip();
+    if (claimant.length() > 100) {
+      throw new EngineRequestException(
+          Reason.INVALID_INPUT, "The assignee is too long", List.of(new FieldProblem("assignee", "at most 100 characters")), null);
+    }
+    var task = openTask(key);
+    if (!claimant.equals(actor.username()) && !actor.isInAny(IsmsGroup.CISO, IsmsGroup.ADMIN)) {
+      throw new EngineRequestException(Reason.FORBIDDEN, "You can claim tasks only for yourself");
+    }
+    if (claimant.equals(actor.username()) && !task.isOfferedTo(actor)) {
+      throw notOffered(actor, task);
+    }
+    if (task.assignee() != null && !task.assignee().equals(claimant)) {
+      throw new EngineRequestException(Reason.CONFLICT, "Task " + key + " is already claimed by " + task.assignee());
+    }
+    if (claimant.equals(task.assignee())) {
+      return;
+    }
+    assign(key, claimant);
+    record(actor, "task.claimed", task, Map.of("assignee", claimant));
   }
 
-  public void complete(long key, Map<String, Object> submitted) {
+  public void unclaim(IsmsUser actor, long key) {
+    var task = openTask(key);
+    if (task.assignee() == null) {
+      return;
+    }
+    if (!task.assignee().equals(actor.username()) && !actor.isInAny(IsmsGroup.CISO, IsmsGroup.ADMIN)) {
+      throw new EngineRequestException(
+          Reason.FORBIDDEN, "Task " + key + " is claimed by " + task.assignee() + "; only they can give it back");
+    }
+    EngineCalls.call(
+        "Releasing task " + key, () -> client.newUnassignUserTaskCommand(key).requestTimeout(TIMEOUT).send().join());
+    record(actor, "task.unclaimed", task, Map.of("previousAssignee", task.assignee()));
+  }
+
+  /** Completes a task offered to the actor, with values valid for its form; claims it for them first. */
+  public void complete(IsmsUser actor, long key, Map<String, Object> submitted) {
     var values = variables.check(submitted);
     var task = openTask(key);
+    if (!task.isOfferedTo(actor)) {
+      throw notOffered(actor, task);
+    }
     models
         .formOf(task.bpmnProcessId(), task.elementId())
         .ifPresent(
@@ -80,18 +125,78 @@ public class UserTaskService {
                     null);
               }
             });
+    checkFourEyes(actor, task);
+    if (task.assignee() == null) {
+      // the completer is recorded as the task's assignee, which the four-eyes rule relies on
+      assign(key, actor.username());
+    }
     EngineCalls.call(
         "Completing task " + key,
         () -> client.newCompleteUserTaskCommand(key).variables(values).requestTimeout(TIMEOUT).send().join());
+    record(actor, "task.completed", task, values);
+  }
+
+  private void checkFourEyes(IsmsUser actor, UserTaskView task) {
+    var approved = task.headers().get(FOUR_EYES_HEADER);
+    if (approved == null || approved.isBlank()) {
+      return;
+    }
+    var elementIds = Arrays.stream(approved.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    var performers = journal.completers(task.processInstanceKey(), elementIds);
+    var performed =
+        String.join(", ", elementIds.stream().map(id -> models.elementName(task.bpmnProcessId(), id)).toList());
+    fourEyes.requireApproverIsNotPerformer(actor, performers, task.name(), performed, task.processInstanceKey(), task.key());
+  }
+
+  private void assign(long key, String assignee) {
+    EngineCalls.call(
+        "Claiming task " + key,
+        () -> client.newAssignUserTaskCommand(key).assignee(assignee).allowOverride(false).requestTimeout(TIMEOUT).send().join());
+  }
+
+  private void record(IsmsUser actor, String action, UserTaskView task, Map<String, ?> after) {
+    audit.append(
+        new AuditEvent(
+            actor.username(),
+            actor.groupList(),
+            action,
+            "user-task",
+            Long.toString(task.key()),
+            null,
+            Map.of("task", task.name(), "elementId", task.elementId(), "values", after),
+            task.processInstanceKey(),
+            task.key()));
+  }
+
+  private UserTaskView find(long key) {
+    return journal
+        .userTask(key)
+        .orElseThrow(() -> new EngineRequestException(Reason.NOT_FOUND, "There is no user task " + key));
   }
 
   private UserTaskView openTask(long key) {
-    var task = task(key);
+    var task = find(key);
     if (!task.isOpen()) {
       throw new EngineRequestException(
           Reason.CONFLICT, "Task " + key + " is " + task.state().toLowerCase() + " and can no longer be changed");
     }
     return task;
+  }
+
+  private static boolean seesAll(IsmsUser viewer) {
+    return viewer.isInAny(IsmsGroup.CISO, IsmsGroup.ADMIN, IsmsGroup.AUDITOR);
+  }
+
+  private static EngineRequestException notOffered(IsmsUser user, UserTaskView task) {
+    var offeredTo =
+        task.assignee() != null
+            ? "claimed by " + task.assignee()
+            : "for the groups " + task.candidateGroups()
+                + (task.candidateUsers().isEmpty() ? "" : " and the users " + task.candidateUsers());
+    return new EngineRequestException(
+        Reason.FORBIDDEN,
+        "Task '" + task.name() + "' (" + task.key() + ") is " + offeredTo + "; you (" + user.username()
+            + ") are in " + user.groupList());
   }
 
   private static String blankToNull(String text) {

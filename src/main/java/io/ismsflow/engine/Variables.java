@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ismsflow.engine.EngineRequestException.FieldProblem;
 import io.ismsflow.engine.EngineRequestException.Reason;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class Variables {
             Reason.INVALID_INPUT, "The variables take " + size + " bytes; at most " + MAX_BYTES + " are accepted");
       }
     } catch (JsonProcessingException e) {
-      throw new EngineRequestException(Reason.INVALID_INPUT, "The variables cannot be written as JSON", java.util.List.of(), e);
+      throw new EngineRequestException(Reason.INVALID_INPUT, "The variables cannot be written as JSON", List.of(), e);
     }
     return variables;
   }

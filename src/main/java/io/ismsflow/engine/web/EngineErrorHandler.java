@@ -1,6 +1,7 @@
 package io.ismsflow.engine.web;
 
 import io.ismsflow.engine.EngineRequestException;
+import io.ismsflow.identity.FourEyes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ class EngineErrorHandler {
     var status =
         switch (e.reason()) {
           case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case FORBIDDEN -> HttpStatus.FORBIDDEN;
           case CONFLICT -> HttpStatus.CONFLICT;
           case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
           case ENGINE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
@@ -31,5 +33,10 @@ class EngineErrorHandler {
       problem.setProperty("problems", e.problems());
     }
     return problem;
+  }
+
+  @ExceptionHandler(FourEyes.FourEyesViolationException.class)
+  ProblemDetail fourEyes(FourEyes.FourEyesViolationException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
   }
 }

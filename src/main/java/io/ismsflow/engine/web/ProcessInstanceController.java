@@ -3,6 +3,7 @@ package io.ismsflow.engine.web;
 import io.ismsflow.engine.JournalEntryView;
 import io.ismsflow.engine.ProcessInstanceService;
 import io.ismsflow.engine.ProcessInstanceView;
+import io.ismsflow.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -25,15 +26,17 @@ class ProcessInstanceController {
   record Started(long processInstanceKey) {}
 
   private final ProcessInstanceService instances;
+  private final CurrentUser currentUser;
 
-  ProcessInstanceController(ProcessInstanceService instances) {
+  ProcessInstanceController(ProcessInstanceService instances, CurrentUser currentUser) {
     this.instances = instances;
+    this.currentUser = currentUser;
   }
 
   @PostMapping("/api/processes/{bpmnProcessId}/instances")
   @Operation(summary = "Start the latest version of an ISMS process")
   ResponseEntity<Started> start(@PathVariable String bpmnProcessId, @RequestBody(required = false) StartRequest request) {
-    var key = instances.start(bpmnProcessId, request == null ? Map.of() : request.variables());
+    var key = instances.start(currentUser.get(), bpmnProcessId, request == null ? Map.of() : request.variables());
     return ResponseEntity.created(URI.create("/api/process-instances/" + key)).body(new Started(key));
   }
 

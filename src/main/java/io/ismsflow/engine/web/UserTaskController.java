@@ -2,6 +2,7 @@ package io.ismsflow.engine.web;
 
 import io.ismsflow.engine.UserTaskService;
 import io.ismsflow.engine.UserTaskView;
+import io.ismsflow.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -25,44 +26,46 @@ class UserTaskController {
   record CompleteRequest(Map<String, Object> variables) {}
 
   private final UserTaskService tasks;
+  private final CurrentUser currentUser;
 
-  UserTaskController(UserTaskService tasks) {
+  UserTaskController(UserTaskService tasks, CurrentUser currentUser) {
     this.tasks = tasks;
+    this.currentUser = currentUser;
   }
 
   @GetMapping
-  @Operation(summary = "Open user tasks, oldest first, optionally for one candidate group, assignee or process instance")
+  @Operation(summary = "Open user tasks offered to you (all of them for the CISO, admins and auditors), oldest first")
   List<UserTaskView> openTasks(
       @RequestParam(required = false) String candidateGroup,
       @RequestParam(required = false) String assignee,
       @RequestParam(required = false) Long processInstanceKey) {
-    return tasks.openTasks(candidateGroup, assignee, processInstanceKey);
+    return tasks.openTasks(currentUser.get(), candidateGroup, assignee, processInstanceKey);
   }
 
   @GetMapping("/{key}")
   @Operation(summary = "One user task, open or done")
   UserTaskView task(@PathVariable long key) {
-    return tasks.task(key);
+    return tasks.task(currentUser.get(), key);
   }
 
   @PostMapping("/{key}/claim")
-  @Operation(summary = "Claim an open task for a person")
-  ResponseEntity<Void> claim(@PathVariable long key, @RequestBody ClaimRequest request) {
-    tasks.claim(key, request.assignee());
+  @Operation(summary = "Claim an open task offered to you (the CISO and admins may name another assignee)")
+  ResponseEntity<Void> claim(@PathVariable long key, @RequestBody(required = false) ClaimRequest request) {
+    tasks.claim(currentUser.get(), key, request == null ? null : request.assignee());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{key}/unclaim")
   @Operation(summary = "Give a claimed task back to its candidate groups")
   ResponseEntity<Void> unclaim(@PathVariable long key) {
-    tasks.unclaim(key);
+    tasks.unclaim(currentUser.get(), key);
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{key}/complete")
   @Operation(summary = "Complete an open task with the values of its form (validated against the form)")
   ResponseEntity<Void> complete(@PathVariable long key, @RequestBody CompleteRequest request) {
-    tasks.complete(key, request.variables() == null ? Map.of() : request.variables());
+    tasks.complete(currentUser.get(), key, request.variables() == null ? Map.of() : request.variables());
     return ResponseEntity.noContent().build();
   }
 }

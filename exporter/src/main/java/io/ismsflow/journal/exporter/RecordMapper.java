@@ -168,6 +168,8 @@ final class RecordMapper {
                   Updates.setOnInsert("dueDate", blankToNull(value.getString("dueDate"))),
                   Updates.setOnInsert("followUpDate", blankToNull(value.getString("followUpDate"))),
                   Updates.setOnInsert("priority", value.get("priority")),
+                  // JSON text (see RecordValues): the app reads settings such as four-eyes from it
+                  Updates.setOnInsert("customHeaders", value.get("customHeaders")),
                   Updates.setOnInsert("state", "CREATED"),
                   Updates.setOnInsert("createdAt", timestamp),
                   Updates.setOnInsert("lastPosition", position));

@@ -1,0 +1,68 @@
+package io.ismsflow.identity;
+
+import io.ismsflow.audit.AuditEvent;
+import io.ismsflow.audit.AuditTrail;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The four-eyes rule, in one place for every cycle: whoever approves a step may not be a person
+ * who performed the step it approves. A refusal is recorded in the audit trail.
+ */
+@Component
+public class FourEyes {
+
+  private final AuditTrail audit;
+
+  FourEyes(AuditTrail audit) {
+    this.audit = audit;
+  }
+
+  /**
+   * @param approver who is about to approve
+   * @param performers who performed the approved step; {@code null} entries stand for a performer
+   *     that is not known, which is refused too, since the rule cannot then be shown to hold
+   * @param approval the approving step, for messages
+   * @param performed the approved step, for messages
+   */
+  public void requireApproverIsNotPerformer(
+      IsmsUser approver,
+      Collection<String> performers,
+      String approval,
+      String performed,
+      Long processInstanceKey,
+      Long taskKey) {
+    var unknown = performers.stream().anyMatch(p -> p == null || p.isBlank());
+    if (!unknown && !performers.contains(approver.username())) {
+      return;
+    }
+    var detail = new LinkedHashMap<String, Object>();
+    detail.put("approval", approval);
+    detail.put("performed", performed);
+    detail.put("performers", performers.stream().map(p -> p == null ? "(unknown)" : p).toList());
+    audit.append(
+        new AuditEvent(
+            approver.username(),
+            approver.groupList(),
+            "four-eyes.refused",
+            "user-task",
+            taskKey == null ? null : taskKey.toString(),
+            null,
+            detail,
+            processInstanceKey,
+            taskKey));
+    throw new FourEyesViolationException(
+        unknown
+            ? "Four-eyes rule: who performed '" + performed + "' is not recorded, so '" + approval + "' cannot be approved here"
+            : "Four-eyes rule: you (" + approver.username() + ") performed '" + performed + "', so someone else must do '"
+                + approval + "'");
+  }
+
+  /** The approver performed the step to approve. */
+  public static class FourEyesViolationException extends RuntimeException {
+    FourEyesViolationException(String message) {
+      super(message);
+    }
+  }
+}
