@@ -16,7 +16,13 @@ import org.springframework.http.MediaType;
 @IsmsIntegrationTest
 class EngineApiValidationIT {
 
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate anonymous;
+  TestRestTemplate http;
+
+  @org.junit.jupiter.api.BeforeEach
+  void signInAsCiso() {
+    http = anonymous.withBasicAuth("ciso.anna", "demo");
+  }
 
   @Test
   void startingAnUnknownProcessIsNotFoundAndNamesTheKnownOnes() {
@@ -61,6 +67,26 @@ class EngineApiValidationIT {
   }
 
   @Test
+  void variablesOfTheWrongShapeAreABadRequest() {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var response =
+        http.postForEntity(
+            "/api/processes/SmokeCheckProcess/instances", new HttpEntity<>("{\"variables\": [1, 2]}", headers), Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedBeforeItIsRead() {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var body = "{\"variables\": {\"blob\": \"" + "x".repeat(300_000) + "\"}}";
+    var response = http.postForEntity("/api/processes/SmokeCheckProcess/instances", new HttpEntity<>(body, headers), Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(response.getBody().get("detail").toString()).contains("limited to");
+  }
+
+  @Test
   void completingOrClaimingAnUnknownTaskIsNotFound() {
     assertThat(http.postForEntity("/api/tasks/123/complete", Map.of("variables", Map.of()), Map.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -71,8 +97,8 @@ class EngineApiValidationIT {
   }
 
   @Test
-  void claimWithoutAssigneeIsABadRequest() {
-    var response = http.postForEntity("/api/tasks/123/claim", Map.of("assignee", " "), Map.class);
+  void anOverlongAssigneeIsABadRequest() {
+    var response = http.postForEntity("/api/tasks/123/claim", Map.of("assignee", "a".repeat(101)), Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("problems").toString()).contains("assignee");
   }
@@ -86,7 +112,7 @@ class EngineApiValidationIT {
 
   @Test
   void healthIsUpAndTheApiIsDocumented() {
-    assertThat(http.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
+    assertThat(anonymous.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
     var openApi = http.getForObject("/v3/api-docs", String.class);
     assertThat(openApi).contains("/api/tasks/{key}/complete", "/api/processes/{bpmnProcessId}/instances");
   }
