@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Refused sign-ins and requests as RFC 9457 problem details. No {@code WWW-Authenticate: Basic}
@@ -35,7 +36,14 @@ final class ProblemResponses {
 
   AccessDeniedHandler accessDenied() {
     return (request, response, denied) ->
-        write(response, HttpStatus.FORBIDDEN, "Your groups do not allow this request");
+        write(
+            response,
+            HttpStatus.FORBIDDEN,
+            denied instanceof CsrfException
+                ? "This request changes data but carries no valid CSRF token: a browser session must send the"
+                    + " XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header; scripts send their credentials in"
+                    + " the Authorization header"
+                : "Your groups do not allow this request");
   }
 
   private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

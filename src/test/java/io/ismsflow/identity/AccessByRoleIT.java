@@ -129,6 +129,13 @@ class AccessByRoleIT {
   }
 
   @Test
+  void aChangeWithoutCredentialsInAHeaderNeedsACsrfToken() {
+    var response = http.postForEntity("/api/tasks/" + cisoTask + "/claim", null, Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(response.getBody().get("detail").toString()).contains("CSRF");
+  }
+
+  @Test
   void responsesCarrySecurityHeadersAndNoBasicChallenge() {
     var response = http.getForEntity("/api/tasks", String.class);
     assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
