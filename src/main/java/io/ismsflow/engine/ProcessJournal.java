@@ -87,12 +87,40 @@ class ProcessJournal {
         .toList();
   }
 
-  /** Who completed the tasks with these element ids in the instance (an unknown completer as null). */
-  List<String> completers(long processInstanceKey, List<String> elementIds) {
+  /**
+   * Who completed the tasks with these element ids in the same scope as the given task (the same
+   * instance of a multi-instance subprocess, say); an unknown completer comes back as null.
+   */
+  List<String> completersInScopeOf(UserTaskView task, List<String> elementIds) {
+    var scope = flowScopeOf(task.processInstanceKey(), task.elementInstanceKey());
     var query =
         Query.query(
-            Criteria.where("processInstanceKey").is(processInstanceKey).and("elementId").in(elementIds).and("state").is("COMPLETED"));
-    return mongo.find(query, Document.class, USER_TASKS).stream().map(d -> d.getString("assignee")).toList();
+            Criteria.where("processInstanceKey")
+                .is(task.processInstanceKey())
+                .and("elementId")
+                .in(elementIds)
+                .and("state")
+                .is("COMPLETED"));
+    return mongo.find(query, Document.class, USER_TASKS).stream()
+        .filter(d -> scope == null || scope.equals(flowScopeOf(task.processInstanceKey(), number(d, "elementInstanceKey"))))
+        .map(d -> d.getString("assignee"))
+        .toList();
+  }
+
+  /** The element instance that contains this one (the process, or a subprocess instance). */
+  private Long flowScopeOf(long processInstanceKey, long elementInstanceKey) {
+    var query =
+        Query.query(
+            Criteria.where("processInstanceKey")
+                .is(processInstanceKey)
+                .and("key")
+                .is(elementInstanceKey)
+                .and("valueType")
+                .is("PROCESS_INSTANCE")
+                .and("intent")
+                .is("ELEMENT_ACTIVATED"));
+    var activated = mongo.findOne(query, Document.class, RECORDS);
+    return activated == null ? null : number(activated.get("value", Document.class), "flowScopeKey");
   }
 
   private Map<String, String> headers(String json) {
@@ -115,6 +143,7 @@ class ProcessJournal {
         elementId,
         processId,
         number(d, "processInstanceKey"),
+        number(d, "elementInstanceKey"),
         d.getString("state"),
         d.getString("assignee"),
         strings(d, "candidateGroups"),

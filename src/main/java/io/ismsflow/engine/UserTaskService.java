@@ -21,12 +21,16 @@ import org.springframework.stereotype.Service;
  * <p>A completion is checked against the task's linked form and, for an approval (a task with the
  * header {@code isms.fourEyesOf} naming the approved tasks' element ids), against the four-eyes
  * rule, before the single completion command is sent: either the task completes with all its
- * values, or nothing changes. Every claim and completion is written to the audit trail.
+ * values, or nothing changes. A task with the header {@code isms.completedByVariable} also gets
+ * that variable set to the completing person by the server (never taken from the client). Every
+ * claim and completion is written to the audit trail.
  */
 @Service
 public class UserTaskService {
 
   static final String FOUR_EYES_HEADER = "isms.fourEyesOf";
+  /** Names a process variable that the server sets to the completing person, so that workers know who did a step. */
+  static final String COMPLETED_BY_HEADER = "isms.completedByVariable";
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   static final int MAX_RESULTS = 500;
 
@@ -130,10 +134,15 @@ public class UserTaskService {
       // the completer is recorded as the task's assignee, which the four-eyes rule relies on
       assign(key, actor.username());
     }
+    var completion = new java.util.LinkedHashMap<String, Object>(values);
+    var completedBy = task.headers().get(COMPLETED_BY_HEADER);
+    if (completedBy != null && !completedBy.isBlank()) {
+      completion.put(completedBy.strip(), actor.username());
+    }
     EngineCalls.call(
         "Completing task " + key,
-        () -> client.newCompleteUserTaskCommand(key).variables(values).requestTimeout(TIMEOUT).send().join());
-    record(actor, "task.completed", task, values);
+        () -> client.newCompleteUserTaskCommand(key).variables(completion).requestTimeout(TIMEOUT).send().join());
+    record(actor, "task.completed", task, completion);
   }
 
   private void checkFourEyes(IsmsUser actor, UserTaskView task) {
@@ -142,7 +151,7 @@ public class UserTaskService {
       return;
     }
     var elementIds = Arrays.stream(approved.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    var performers = journal.completers(task.processInstanceKey(), elementIds);
+    var performers = journal.completersInScopeOf(task, elementIds);
     var performed =
         String.join(", ", elementIds.stream().map(id -> models.elementName(task.bpmnProcessId(), id)).toList());
     fourEyes.requireApproverIsNotPerformer(actor, performers, task.name(), performed, task.processInstanceKey(), task.key());

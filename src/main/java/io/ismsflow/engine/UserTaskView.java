@@ -12,6 +12,7 @@ public record UserTaskView(
     String elementId,
     String bpmnProcessId,
     long processInstanceKey,
+    long elementInstanceKey,
     String state,
     String assignee,
     List<String> candidateGroups,
