@@ -1,0 +1,5 @@
+package io.ismsflow.risk;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface RiskRepository extends MongoRepository<Risk, String> {}

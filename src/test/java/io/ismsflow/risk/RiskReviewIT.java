@@ -1,0 +1,271 @@
+package io.ismsflow.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ismsflow.EngineClock;
+import io.ismsflow.IsmsIntegrationTest;
+import io.ismsflow.audit.AuditTrail;
+import io.ismsflow.risk.Risk.RiskStatus;
+import io.ismsflow.risk.RiskAssessment.Decision;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The risk review cycle end to end on the local broker, through the REST API, as the people of the
+ * sample plant would run it: accept within appetite, treat with a change request, the four-eyes
+ * rule, acceptance above appetite signed off by executive leadership, escalation of overdue steps.
+ */
+@IsmsIntegrationTest
+@SuppressWarnings("unchecked")
+class RiskReviewIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+  @Autowired TestRestTemplate http;
+  @Autowired RiskRepository risks;
+  @Autowired RiskAssessmentRepository assessments;
+  @Autowired AuditTrail audit;
+
+  @Value("${camunda.client.rest-address}")
+  String brokerRestAddress;
+
+  @AfterEach
+  void releaseEngineClock() {
+    new EngineClock(brokerRestAddress).reset();
+  }
+
+  @Test
+  void aReviewAcceptsTreatsEscalatesAndRecordsEveryDecision() {
+    var base = (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 90_000);
+    var accepted = seed("R-" + (base + 1), "risk.ben", 2, 2);
+    var treated = seed("R-" + (base + 2), "risk.lena", 2, 2);
+    var fourEyes = seed("R-" + (base + 3), "ciso.omar", 2, 2);
+    var signedOff = seed("R-" + (base + 4), "policy.carla", 2, 2);
+
+    var review = startReview(List.of(accepted, treated, fourEyes, signedOff));
+
+    // every owner gets "Assess risk", prefilled and assigned to them
+    var ben = "risk.ben";
+    var lena = "risk.lena";
+    var omar = "ciso.omar";
+    var carla = "policy.carla";
+    var anna = "ciso.anna";
+    var eva = "exec.eva";
+    complete(ben, task(ben, review, "AssessRiskTask"), Map.of("likelihood", 2, "impact", 3, "rationale", "MFA rolled out on all HMI jump hosts"));
+
+    // three assessments stay open past their 10-day SLA: each is escalated once, and the review goes on
+    new EngineClock(brokerRestAddress).advance(Duration.ofDays(11));
+    await().atMost(PATIENCE).until(() -> escalations(review).size() >= 3);
+    assertThat(escalations(review)).extracting(e -> e.get("step")).containsOnly("AssessRiskTask");
+    new EngineClock(brokerRestAddress).reset();
+
+    // above appetite: plan a treatment; the CISO asks for changes once, then approves
+    complete(lena, task(lena, review, "AssessRiskTask"), Map.of("likelihood", 4, "impact", 4, "rationale", "Flat OT network, no segmentation yet"));
+    complete(lena, task(lena, review, "PlanTreatmentTask"), plan("MITIGATE", "Segment OT behind the DMZ firewall", 2, 3));
+    complete(anna, task(anna, review, "ApproveTreatmentTask"), Map.of("approvalDecision", "reject", "approvalComment", "Add a due date we can hold"));
+    complete(lena, task(lena, review, "PlanTreatmentTask"), plan("MITIGATE", "Segment OT behind the DMZ firewall by Q2", 2, 3));
+    var lenasApproval = task(anna, review, "ApproveTreatmentTask");
+    complete(anna, lenasApproval, Map.of("approvalDecision", "approve"));
+
+    // four-eyes: the CISO who owns and assessed a risk may not approve its treatment; the other CISO may
+    complete(omar, task(omar, review, "AssessRiskTask"), Map.of("likelihood", 4, "impact", 5, "rationale", "Supplier remote access without MFA"));
+    complete(omar, task(omar, review, "PlanTreatmentTask"), plan("MITIGATE", "Broker supplier access through the jump host", 2, 4));
+    var omarsApproval = task(omar, review, "ApproveTreatmentTask");
+    var refused = user(omar).postForEntity("/api/tasks/" + omarsApproval + "/complete", Map.of("variables", Map.of("approvalDecision", "approve")), Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getBody().get("detail").toString()).contains("Four-eyes", "ciso.omar");
+    complete(anna, omarsApproval, Map.of("approvalDecision", "approve", "approvalComment", "Agreed"));
+
+    // accepting a critical risk needs executive sign-off
+    complete(carla, task(carla, review, "AssessRiskTask"), Map.of("likelihood", 5, "impact", 4, "rationale", "Legacy historian cannot be patched before the line is replaced"));
+    complete(carla, task(carla, review, "PlanTreatmentTask"), Map.of("treatmentOption", "ACCEPT", "rationale", "Line 3 is replaced in 8 months; isolation is in place"));
+    complete(eva, task(eva, review, "SignOffAcceptanceTask"), Map.of("signOffDecision", "accept", "signOffComment", "Accepted until the replacement"));
+
+    await().atMost(PATIENCE).ignoreExceptions().until(() -> instanceState(review), "COMPLETED"::equals);
+
+    // the register, its immutable history and the summary
+    var today = LocalDate.now(ZoneOffset.UTC);
+    assertThat(assessments.findByReviewKey(review))
+        .extracting(RiskAssessment::riskId, RiskAssessment::decision, RiskAssessment::score)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(accepted, Decision.ACCEPTED, 6),
+            org.assertj.core.groups.Tuple.tuple(treated, Decision.TREATMENT_APPROVED, 16),
+            org.assertj.core.groups.Tuple.tuple(fourEyes, Decision.TREATMENT_APPROVED, 20),
+            org.assertj.core.groups.Tuple.tuple(signedOff, Decision.ACCEPTED_BY_EXECUTIVE, 20));
+    var lenasAssessment = assessments.findById(RiskAssessment.idFor(review, treated)).orElseThrow();
+    assertThat(lenasAssessment.assessedBy()).isEqualTo("risk.lena");
+    assertThat(lenasAssessment.approvedBy()).isEqualTo("ciso.anna");
+    assertThat(lenasAssessment.residualScore()).isEqualTo(6);
+    assertThat(assessments.findById(RiskAssessment.idFor(review, fourEyes)).orElseThrow().approvedBy()).isEqualTo("ciso.anna");
+    assertThat(assessments.findById(RiskAssessment.idFor(review, signedOff)).orElseThrow().executiveSignOff()).isEqualTo("exec.eva");
+
+    var treatedRisk = risks.findById(treated).orElseThrow();
+    assertThat(treatedRisk.status()).isEqualTo(RiskStatus.TREATING);
+    assertThat(treatedRisk.inherentLevel()).isEqualTo(RiskLevel.HIGH);
+    assertThat(treatedRisk.residualScore()).isEqualTo(6);
+    assertThat(treatedRisk.treatmentActions()).singleElement().satisfies(a -> {
+      assertThat(a.title()).isEqualTo("Segment OT behind the DMZ firewall by Q2");
+      assertThat(a.controls()).containsExactly("A.8.22", "A.8.20");
+    });
+    assertThat(treatedRisk.nextReviewDate()).isAfter(today.plusDays(80));
+    assertThat(risks.findById(signedOff).orElseThrow().status()).isEqualTo(RiskStatus.ACCEPTED);
+    assertThat(risks.findById(accepted).orElseThrow().lastRationale()).isEqualTo("MFA rolled out on all HMI jump hosts");
+
+    var summary = user("ciso.anna").getForObject("/api/risk-reviews/" + review + "/summary", Map.class);
+    assertThat(summary.get("risksReviewed")).isEqualTo(4);
+    assertThat((Map<String, Object>) summary.get("decisions"))
+        .containsEntry("ACCEPTED", 1)
+        .containsEntry("TREATMENT_APPROVED", 2)
+        .containsEntry("ACCEPTED_BY_EXECUTIVE", 1);
+    assertThat((List<Object>) summary.get("newHighRisks")).containsExactlyInAnyOrder(treated, fourEyes, signedOff);
+    assertThat(((Number) summary.get("escalations")).intValue()).isGreaterThanOrEqualTo(3);
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aRiskDeletedDuringItsReviewEndsThatBranchAndTheReviewGoesOn() {
+    var base = (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 90_000);
+    var gone = seed("R-" + (base + 5), "risk.ben", 2, 2);
+    var review = startReview(List.of(gone));
+    var ben = "risk.ben";
+    var assess = task(ben, review, "AssessRiskTask");
+    risks.deleteById(gone);
+
+    complete(ben, assess, Map.of("likelihood", 2, "impact", 2, "rationale", "No change since the last review"));
+
+    await().atMost(PATIENCE).ignoreExceptions().until(() -> instanceState(review), "COMPLETED"::equals);
+    var instance = user("ciso.anna").getForObject("/api/process-instances/" + review, Map.class);
+    assertThat((List<Object>) instance.get("completedElementIds")).contains("RiskGoneEndEvent", "ReviewCompletedEndEvent");
+    assertThat(assessments.findByReviewKey(review)).isEmpty();
+  }
+
+  @Test
+  void theQuarterlyTimerStartsAReviewWhenTheQuarterBegins() {
+    var now = ZonedDateTime.now(ZoneOffset.UTC);
+    var quarterStart = now.withDayOfMonth(1).withHour(6).withMinute(0).withSecond(0).withNano(0);
+    while (quarterStart.getMonthValue() % 3 != 1 || !quarterStart.isAfter(now)) {
+      quarterStart = quarterStart.plusMonths(1).withDayOfMonth(1);
+    }
+    var before = timerStartedReviews();
+
+    new EngineClock(brokerRestAddress).advance(Duration.between(Instant.now(), quarterStart.toInstant()).plusMinutes(5));
+
+    await().atMost(PATIENCE).until(() -> timerStartedReviews() > before);
+  }
+
+  private long timerStartedReviews() {
+    return user("ciso.anna")
+        .exchange(
+            "/api/process-instances?bpmnProcessId=RiskReviewProcess",
+            HttpMethod.GET,
+            null,
+            new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+        .getBody()
+        .stream()
+        .filter(i -> ((List<?>) i.get("completedElementIds")).contains("QuarterlyReviewTimerStartEvent"))
+        .count();
+  }
+
+  private String seed(String id, String owner, int likelihood, int impact) {
+    risks.save(
+        new Risk(
+            id,
+            "Test risk " + id,
+            "Seeded by RiskReviewIT",
+            List.of(),
+            "Ransomware",
+            "Unpatched systems",
+            owner,
+            likelihood,
+            impact,
+            likelihood * impact,
+            RiskLevel.LOW,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            90,
+            LocalDate.now(ZoneOffset.UTC).minusDays(1),
+            RiskStatus.OPEN,
+            "Seeded",
+            Instant.now(),
+            Instant.now(),
+            null));
+    return id;
+  }
+
+  private long startReview(List<String> riskIds) {
+    var started = user("ciso.anna").postForEntity("/api/risk-reviews", Map.of("riskIds", riskIds), Map.class);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
+    return ((Number) started.getBody().get("processInstanceKey")).longValue();
+  }
+
+  private static Map<String, Object> plan(String option, String action, int residualLikelihood, int residualImpact) {
+    return Map.of(
+        "treatmentOption", option,
+        "rationale", "Treatment planned with the plant manager",
+        "actionTitle", action,
+        "actionDueDate", LocalDate.now(ZoneOffset.UTC).plusMonths(4).toString(),
+        "controls", "A.8.22; A.8.20",
+        "residualLikelihood", residualLikelihood,
+        "residualImpact", residualImpact);
+  }
+
+  private TestRestTemplate user(String name) {
+    return http.withBasicAuth(name, "demo");
+  }
+
+  /** The open task of this element in the review that is offered to the user (assigned to them, or to their group). */
+  private long task(String username, long review, String elementId) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                user(username)
+                    .exchange(
+                        "/api/tasks?processInstanceKey=" + review,
+                        HttpMethod.GET,
+                        null,
+                        new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                    .getBody()
+                    .stream()
+                    .filter(t -> elementId.equals(t.get("elementId")))
+                    .filter(t -> t.get("assignee") == null || t.get("assignee").equals(username))
+                    .map(t -> ((Number) t.get("key")).longValue())
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private void complete(String username, long task, Map<String, Object> values) {
+    var response = user(username).postForEntity("/api/tasks/" + task + "/complete", Map.of("variables", values), String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private List<Map<String, Object>> escalations(long review) {
+    return user("ciso.anna")
+        .exchange("/api/risk-reviews/" + review + "/escalations", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+        .getBody();
+  }
+
+  private String instanceState(long key) {
+    return (String) user("ciso.anna").getForObject("/api/process-instances/" + key, Map.class).get("state");
+  }
+}
