@@ -43,19 +43,27 @@ class ProcessModels {
   static final List<String> SHIPPED = List.of("classpath*:bpmn/*.bpmn", "classpath*:forms/*.form");
 
   @Autowired
-  ProcessModels(ResourcePatternResolver resolver, ObjectMapper json) throws IOException {
-    this(resolver, json, SHIPPED);
+  ProcessModels(ResourcePatternResolver resolver, ObjectMapper json, List<ProcessModelCustomizer> customizers)
+      throws IOException {
+    this(resolver, json, SHIPPED, customizers);
   }
 
-  /** Models from other locations, {@code classpath*:<folder>/*.<ending>} each. */
-  ProcessModels(ResourcePatternResolver resolver, ObjectMapper json, List<String> patterns) throws IOException {
+  /** Models from other locations, {@code classpath*:<folder>/*.<ending>} each, as they are. */
+  static ProcessModels from(ResourcePatternResolver resolver, ObjectMapper json, List<String> patterns) throws IOException {
+    return new ProcessModels(resolver, json, patterns, List.of());
+  }
+
+  private ProcessModels(
+      ResourcePatternResolver resolver, ObjectMapper json, List<String> patterns, List<ProcessModelCustomizer> customizers)
+      throws IOException {
     var found = new ArrayList<ModelResource>();
     for (var pattern : patterns) {
       var matches = new ArrayList<>(List.of(resolver.getResources(pattern)));
       matches.sort(Comparator.comparing(Resource::getFilename));
       for (var resource : matches) {
         var folder = pattern.substring("classpath*:".length(), pattern.indexOf('/'));
-        found.add(new ModelResource(folder + "/" + resource.getFilename(), resource.getContentAsByteArray()));
+        var name = folder + "/" + resource.getFilename();
+        found.add(new ModelResource(name, customized(name, resource.getContentAsByteArray(), customizers)));
       }
     }
     resources = List.copyOf(found);
@@ -98,6 +106,22 @@ class ProcessModels {
   /** The linked form of a user task. */
   Optional<FormSchema> formOf(String bpmnProcessId, String elementId) {
     return formIdOf(bpmnProcessId, elementId).flatMap(this::form);
+  }
+
+  private static byte[] customized(String name, byte[] content, List<ProcessModelCustomizer> customizers) {
+    if (!name.endsWith(".bpmn") || customizers.isEmpty()) {
+      return content;
+    }
+    try {
+      var model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+      var changed = false;
+      for (var customizer : customizers) {
+        changed |= customizer.customize(name, model);
+      }
+      return changed ? Bpmn.convertToString(model).getBytes(java.nio.charset.StandardCharsets.UTF_8) : content;
+    } catch (RuntimeException e) {
+      throw new ModelDeploymentException("The process model " + name + " cannot be prepared: " + e.getMessage(), e);
+    }
   }
 
   private void indexModel(ModelResource resource) {

@@ -21,7 +21,7 @@ class ProcessModelDeployerIT {
   @Test
   void brokenModelFailsWithTheFileNameAndTheEnginesReason() throws Exception {
     var broken =
-        new ProcessModels(
+        ProcessModels.from(
             new PathMatchingResourcePatternResolver(), json, List.of("classpath*:broken-models/*.bpmn"));
     var deployer = new ProcessModelDeployer(client, broken);
 
