@@ -155,6 +155,57 @@ class RiskReviewIT {
   }
 
   @Test
+  void anAdHocReviewAfterAnIncidentCoversTheRisksOfTheAffectedAssets() {
+    var base = (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 90_000);
+    var asset = "A-" + (base + 7);
+    seed("R-" + (base + 7), "risk.lena", 2, 2, List.of(asset), LocalDate.now(ZoneOffset.UTC).plusDays(60));
+
+    var requested =
+        user("risk.lena")
+            .postForEntity(
+                "/api/risk-reviews/ad-hoc",
+                Map.of("assetIds", List.of(asset), "reason", "New PLC firmware vulnerability advisory"),
+                String.class);
+    assertThat(requested.getStatusCode()).as(requested.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    var refused = user("staff.hugo").postForEntity("/api/risk-reviews/ad-hoc", Map.of("assetIds", List.of(asset), "reason", "x"), Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var invalid = user("risk.lena").postForEntity("/api/risk-reviews/ad-hoc", Map.of("assetIds", List.of("not an id"), "reason", "x"), Map.class);
+    assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    // the owner's "Assess risk" for the affected risk appears, although its review date is months away
+    var assess =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    user("risk.lena")
+                        .exchange("/api/tasks?assignee=risk.lena", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                        .getBody()
+                        .stream()
+                        .filter(t -> "AssessRiskTask".equals(t.get("elementId")))
+                        .filter(t -> adHocReviews().contains(((Number) t.get("processInstanceKey")).longValue()))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    assertThat(assess.get("assignee")).isEqualTo("risk.lena");
+    assertThat(assess.get("name")).isEqualTo("Assess risk");
+  }
+
+  private List<Long> adHocReviews() {
+    return user("ciso.anna")
+        .exchange(
+            "/api/process-instances?bpmnProcessId=RiskReviewProcess",
+            HttpMethod.GET,
+            null,
+            new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+        .getBody()
+        .stream()
+        .filter(i -> ((List<?>) i.get("completedElementIds")).contains("AdHocReviewMessageStartEvent"))
+        .map(i -> ((Number) i.get("key")).longValue())
+        .toList();
+  }
+
+  @Test
   void theQuarterlyTimerStartsAReviewWhenTheQuarterBegins() {
     var now = ZonedDateTime.now(ZoneOffset.UTC);
     var quarterStart = now.withDayOfMonth(1).withHour(6).withMinute(0).withSecond(0).withNano(0);
@@ -182,12 +233,16 @@ class RiskReviewIT {
   }
 
   private String seed(String id, String owner, int likelihood, int impact) {
+    return seed(id, owner, likelihood, impact, List.of(), LocalDate.now(ZoneOffset.UTC).minusDays(1));
+  }
+
+  private String seed(String id, String owner, int likelihood, int impact, List<String> assetIds, LocalDate nextReview) {
     risks.save(
         new Risk(
             id,
             "Test risk " + id,
             "Seeded by RiskReviewIT",
-            List.of(),
+            assetIds,
             "Ransomware",
             "Unpatched systems",
             owner,
@@ -202,7 +257,7 @@ class RiskReviewIT {
             null,
             null,
             90,
-            LocalDate.now(ZoneOffset.UTC).minusDays(1),
+            nextReview,
             RiskStatus.OPEN,
             "Seeded",
             Instant.now(),
