@@ -183,26 +183,12 @@ class RiskReviewIT {
                         .getBody()
                         .stream()
                         .filter(t -> "AssessRiskTask".equals(t.get("elementId")))
-                        .filter(t -> adHocReviews().contains(((Number) t.get("processInstanceKey")).longValue()))
+                        .filter(t -> reviewsStartedBy("AdHocReviewMessageStartEvent").contains(((Number) t.get("processInstanceKey")).longValue()))
                         .findFirst(),
                 java.util.Optional::isPresent)
             .orElseThrow();
     assertThat(assess.get("assignee")).isEqualTo("risk.lena");
     assertThat(assess.get("name")).isEqualTo("Assess risk");
-  }
-
-  private List<Long> adHocReviews() {
-    return user("ciso.anna")
-        .exchange(
-            "/api/process-instances?bpmnProcessId=RiskReviewProcess",
-            HttpMethod.GET,
-            null,
-            new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-        .getBody()
-        .stream()
-        .filter(i -> ((List<?>) i.get("completedElementIds")).contains("AdHocReviewMessageStartEvent"))
-        .map(i -> ((Number) i.get("key")).longValue())
-        .toList();
   }
 
   @Test
@@ -212,14 +198,15 @@ class RiskReviewIT {
     while (quarterStart.getMonthValue() % 3 != 1 || !quarterStart.isAfter(now)) {
       quarterStart = quarterStart.plusMonths(1).withDayOfMonth(1);
     }
-    var before = timerStartedReviews();
+    var before = reviewsStartedBy("QuarterlyReviewTimerStartEvent").size();
 
     new EngineClock(brokerRestAddress).advance(Duration.between(Instant.now(), quarterStart.toInstant()).plusMinutes(5));
 
-    await().atMost(PATIENCE).until(() -> timerStartedReviews() > before);
+    await().atMost(PATIENCE).until(() -> reviewsStartedBy("QuarterlyReviewTimerStartEvent").size() > before);
   }
 
-  private long timerStartedReviews() {
+  /** The reviews that the given start event started. */
+  private List<Long> reviewsStartedBy(String startEventId) {
     return user("ciso.anna")
         .exchange(
             "/api/process-instances?bpmnProcessId=RiskReviewProcess",
@@ -228,8 +215,9 @@ class RiskReviewIT {
             new ParameterizedTypeReference<List<Map<String, Object>>>() {})
         .getBody()
         .stream()
-        .filter(i -> ((List<?>) i.get("completedElementIds")).contains("QuarterlyReviewTimerStartEvent"))
-        .count();
+        .filter(i -> ((List<?>) i.get("completedElementIds")).contains(startEventId))
+        .map(i -> ((Number) i.get("key")).longValue())
+        .toList();
   }
 
   private String seed(String id, String owner, int likelihood, int impact) {
