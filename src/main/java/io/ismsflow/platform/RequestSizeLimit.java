@@ -21,21 +21,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over a limit with 413: at once when the declared length is too large,
- * and while reading when a body without a declared length (chunked) grows past it.
+ * and while reading when a body without a declared length (chunked) grows past it. CSV uploads to
+ * an import endpoint ({@code POST /api/.../import}, {@code text/csv}) have a limit of their own,
+ * large enough for the most rows an import takes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  private final long defaultMaxBytes;
+  private final long maxImportBytes;
 
-  RequestSizeLimit(@Value("${isms.web.max-request-bytes:262144}") long maxBytes) {
-    this.maxBytes = maxBytes;
+  RequestSizeLimit(
+      @Value("${isms.web.max-request-bytes:262144}") long maxBytes,
+      @Value("${isms.web.max-import-bytes:8388608}") long maxImportBytes) {
+    this.defaultMaxBytes = maxBytes;
+    this.maxImportBytes = maxImportBytes;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    var maxBytes = isCsvImport(request) ? maxImportBytes : defaultMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -47,6 +54,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
+  }
+
+  private static boolean isCsvImport(HttpServletRequest request) {
+    var type = request.getContentType();
+    return "POST".equals(request.getMethod())
+        && request.getRequestURI().startsWith("/api/")
+        && request.getRequestURI().endsWith("/import")
+        && type != null
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
   }
 
   /** Thrown while reading a body that grew past the limit; not an IOException, so no parser turns it into a 400. */
