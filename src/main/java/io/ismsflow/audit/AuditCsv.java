@@ -1,5 +1,6 @@
 package io.ismsflow.audit;
 
+import io.ismsflow.platform.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -43,33 +44,13 @@ final class AuditCsv {
             orEmpty(e.hash())));
   }
 
-  /** One cell: formula-neutralised, then quoted if RFC 4180 requires it. */
+  /** One cell: formula-neutralised, then quoted if RFC 4180 requires it (the platform's CSV rules). */
   static String cell(String value) {
-    if (value == null || value.isEmpty()) {
-      return "";
-    }
-    var text = startsLikeFormula(value) ? "'" + value : value;
-    if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-      return '"' + text.replace("\"", "\"\"") + '"';
-    }
-    return text;
-  }
-
-  private static boolean startsLikeFormula(String value) {
-    return switch (value.charAt(0)) {
-      case '=', '+', '-', '@', '\t', '\r' -> true;
-      default -> false;
-    };
+    return Csv.cell(value);
   }
 
   private static void writeRow(Writer out, List<String> values) throws IOException {
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(cell(values.get(i)));
-    }
-    out.write("\r\n");
+    out.write(Csv.line(values));
   }
 
   private static String roles(List<String> roles) {

@@ -3,12 +3,13 @@ package io.ismsflow.engine;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.ProblemException;
-import io.ismsflow.engine.EngineRequestException.Reason;
 import io.grpc.Status;
+import io.ismsflow.platform.RequestRefusedException.Reason;
+import io.ismsflow.platform.RequestRefusedException;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Runs a command against the engine and turns its refusals into {@link EngineRequestException}s. */
+/** Runs a command against the engine and turns its refusals into {@link RequestRefusedException}s. */
 final class EngineCalls {
 
   private EngineCalls() {}
@@ -19,11 +20,11 @@ final class EngineCalls {
     } catch (ProblemException e) {
       var status = e.details() == null ? 0 : e.details().getStatus();
       var detail = e.details() == null ? e.getMessage() : e.details().getDetail();
-      throw new EngineRequestException(reasonForHttp(status), what + ": " + detail, List.of(), e);
+      throw new RequestRefusedException(reasonForHttp(status), what + ": " + detail, List.of(), e);
     } catch (ClientStatusException e) {
-      throw new EngineRequestException(reasonForGrpc(e.getStatusCode()), what + ": " + e.getStatus().getDescription(), List.of(), e);
+      throw new RequestRefusedException(reasonForGrpc(e.getStatusCode()), what + ": " + e.getStatus().getDescription(), List.of(), e);
     } catch (ClientException e) {
-      throw new EngineRequestException(Reason.ENGINE_UNAVAILABLE, what + ": " + e.getMessage(), List.of(), e);
+      throw new RequestRefusedException(Reason.UNAVAILABLE, what + ": " + e.getMessage(), List.of(), e);
     }
   }
 
@@ -32,7 +33,7 @@ final class EngineCalls {
       case 404 -> Reason.NOT_FOUND;
       case 409 -> Reason.CONFLICT;
       case 400 -> Reason.INVALID_INPUT;
-      default -> Reason.ENGINE_UNAVAILABLE;
+      default -> Reason.UNAVAILABLE;
     };
   }
 
@@ -41,7 +42,7 @@ final class EngineCalls {
       case NOT_FOUND -> Reason.NOT_FOUND;
       case FAILED_PRECONDITION, ALREADY_EXISTS -> Reason.CONFLICT;
       case INVALID_ARGUMENT -> Reason.INVALID_INPUT;
-      default -> Reason.ENGINE_UNAVAILABLE;
+      default -> Reason.UNAVAILABLE;
     };
   }
 }

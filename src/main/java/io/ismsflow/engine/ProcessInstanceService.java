@@ -3,8 +3,9 @@ package io.ismsflow.engine;
 import io.camunda.client.CamundaClient;
 import io.ismsflow.audit.AuditEvent;
 import io.ismsflow.audit.AuditTrail;
-import io.ismsflow.engine.EngineRequestException.Reason;
 import io.ismsflow.identity.IsmsUser;
+import io.ismsflow.platform.RequestRefusedException.Reason;
+import io.ismsflow.platform.RequestRefusedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,12 @@ public class ProcessInstanceService {
   /** Starts the latest deployed version of one of the app's own process models, if the actor may. */
   public long start(IsmsUser actor, String bpmnProcessId, Map<String, Object> submitted) {
     if (!models.isProcess(bpmnProcessId)) {
-      throw new EngineRequestException(
+      throw new RequestRefusedException(
           Reason.NOT_FOUND, "There is no ISMS process '" + bpmnProcessId + "'; known: " + models.processIds());
     }
     var starters = models.startableBy(bpmnProcessId);
     if (actor.groups().stream().noneMatch(starters::contains)) {
-      throw new EngineRequestException(
+      throw new RequestRefusedException(
           Reason.FORBIDDEN,
           "'" + models.elementName(bpmnProcessId, bpmnProcessId) + "' can be started by the groups "
               + starters.stream().sorted().toList() + "; you (" + actor.username() + ") are in " + actor.groupList());
@@ -76,10 +77,10 @@ public class ProcessInstanceService {
   public List<ProcessInstanceView> instances(String state, String bpmnProcessId) {
     var normalizedState = state == null || state.isBlank() ? null : state.strip().toUpperCase();
     if (normalizedState != null && !STATES.contains(normalizedState)) {
-      throw new EngineRequestException(
+      throw new RequestRefusedException(
           Reason.INVALID_INPUT,
           "Unknown state '" + state + "'",
-          List.of(new EngineRequestException.FieldProblem("state", "must be one of " + STATES)),
+          List.of(new RequestRefusedException.FieldProblem("state", "must be one of " + STATES)),
           null);
     }
     return journal.processInstances(
@@ -89,7 +90,7 @@ public class ProcessInstanceService {
   public ProcessInstanceView instance(long key) {
     return journal
         .processInstance(key)
-        .orElseThrow(() -> new EngineRequestException(Reason.NOT_FOUND, "There is no process instance " + key));
+        .orElseThrow(() -> new RequestRefusedException(Reason.NOT_FOUND, "There is no process instance " + key));
   }
 
   public List<JournalEntryView> journal(long key) {

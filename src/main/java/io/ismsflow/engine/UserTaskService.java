@@ -3,11 +3,12 @@ package io.ismsflow.engine;
 import io.camunda.client.CamundaClient;
 import io.ismsflow.audit.AuditEvent;
 import io.ismsflow.audit.AuditTrail;
-import io.ismsflow.engine.EngineRequestException.FieldProblem;
-import io.ismsflow.engine.EngineRequestException.Reason;
 import io.ismsflow.identity.FourEyes;
 import io.ismsflow.identity.IsmsGroup;
 import io.ismsflow.identity.IsmsUser;
+import io.ismsflow.platform.RequestRefusedException.FieldProblem;
+import io.ismsflow.platform.RequestRefusedException.Reason;
+import io.ismsflow.platform.RequestRefusedException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -75,18 +76,18 @@ public class UserTaskService {
   public void claim(IsmsUser actor, long key, String assignee) {
     var claimant = assignee == null || assignee.isBlank() ? actor.username() : assignee.strip();
     if (claimant.length() > 100) {
-      throw new EngineRequestException(
+      throw new RequestRefusedException(
           Reason.INVALID_INPUT, "The assignee is too long", List.of(new FieldProblem("assignee", "at most 100 characters")), null);
     }
     var task = openTask(key);
     if (!claimant.equals(actor.username()) && !actor.isInAny(IsmsGroup.CISO, IsmsGroup.ADMIN)) {
-      throw new EngineRequestException(Reason.FORBIDDEN, "You can claim tasks only for yourself");
+      throw new RequestRefusedException(Reason.FORBIDDEN, "You can claim tasks only for yourself");
     }
     if (claimant.equals(actor.username()) && !task.isOfferedTo(actor)) {
       throw notOffered(actor, task);
     }
     if (task.assignee() != null && !task.assignee().equals(claimant)) {
-      throw new EngineRequestException(Reason.CONFLICT, "Task " + key + " is already claimed by " + task.assignee());
+      throw new RequestRefusedException(Reason.CONFLICT, "Task " + key + " is already claimed by " + task.assignee());
     }
     if (claimant.equals(task.assignee())) {
       return;
@@ -101,7 +102,7 @@ public class UserTaskService {
       return;
     }
     if (!task.assignee().equals(actor.username()) && !actor.isInAny(IsmsGroup.CISO, IsmsGroup.ADMIN)) {
-      throw new EngineRequestException(
+      throw new RequestRefusedException(
           Reason.FORBIDDEN, "Task " + key + " is claimed by " + task.assignee() + "; only they can give it back");
     }
     EngineCalls.call(
@@ -122,7 +123,7 @@ public class UserTaskService {
             form -> {
               var violations = form.validate(values);
               if (!violations.isEmpty()) {
-                throw new EngineRequestException(
+                throw new RequestRefusedException(
                     Reason.INVALID_INPUT,
                     "The values do not satisfy the form '" + form.id() + "' of task '" + task.name() + "'",
                     violations.stream().map(v -> new FieldProblem(v.field(), v.message())).toList(),
@@ -180,13 +181,13 @@ public class UserTaskService {
   private UserTaskView find(long key) {
     return journal
         .userTask(key)
-        .orElseThrow(() -> new EngineRequestException(Reason.NOT_FOUND, "There is no user task " + key));
+        .orElseThrow(() -> new RequestRefusedException(Reason.NOT_FOUND, "There is no user task " + key));
   }
 
   private UserTaskView openTask(long key) {
     var task = find(key);
     if (!task.isOpen()) {
-      throw new EngineRequestException(
+      throw new RequestRefusedException(
           Reason.CONFLICT, "Task " + key + " is " + task.state().toLowerCase() + " and can no longer be changed");
     }
     return task;
@@ -196,13 +197,13 @@ public class UserTaskService {
     return viewer.isInAny(IsmsGroup.CISO, IsmsGroup.ADMIN, IsmsGroup.AUDITOR);
   }
 
-  private static EngineRequestException notOffered(IsmsUser user, UserTaskView task) {
+  private static RequestRefusedException notOffered(IsmsUser user, UserTaskView task) {
     var offeredTo =
         task.assignee() != null
             ? "claimed by " + task.assignee()
             : "for the groups " + task.candidateGroups()
                 + (task.candidateUsers().isEmpty() ? "" : " and the users " + task.candidateUsers());
-    return new EngineRequestException(
+    return new RequestRefusedException(
         Reason.FORBIDDEN,
         "Task '" + task.name() + "' (" + task.key() + ") is " + offeredTo + "; you (" + user.username()
             + ") are in " + user.groupList());

@@ -2,8 +2,9 @@ package io.ismsflow.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ismsflow.engine.EngineRequestException.FieldProblem;
-import io.ismsflow.engine.EngineRequestException.Reason;
+import io.ismsflow.platform.RequestRefusedException.FieldProblem;
+import io.ismsflow.platform.RequestRefusedException.Reason;
+import io.ismsflow.platform.RequestRefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,16 @@ class Variables {
         .forEach(name -> problems.add(new FieldProblem(name,
             "is not a valid variable name (letters, digits and _; not starting with a digit; at most 100 characters)")));
     if (!problems.isEmpty()) {
-      throw new EngineRequestException(Reason.INVALID_INPUT, "Some variable names are invalid", problems, null);
+      throw new RequestRefusedException(Reason.INVALID_INPUT, "Some variable names are invalid", problems, null);
     }
     try {
       var size = json.writeValueAsBytes(variables).length;
       if (size > MAX_BYTES) {
-        throw new EngineRequestException(
+        throw new RequestRefusedException(
             Reason.INVALID_INPUT, "The variables take " + size + " bytes; at most " + MAX_BYTES + " are accepted");
       }
     } catch (JsonProcessingException e) {
-      throw new EngineRequestException(Reason.INVALID_INPUT, "The variables cannot be written as JSON", List.of(), e);
+      throw new RequestRefusedException(Reason.INVALID_INPUT, "The variables cannot be written as JSON", List.of(), e);
     }
     return variables;
   }

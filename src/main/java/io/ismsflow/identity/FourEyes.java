@@ -2,6 +2,7 @@ package io.ismsflow.identity;
 
 import io.ismsflow.audit.AuditEvent;
 import io.ismsflow.audit.AuditTrail;
+import io.ismsflow.platform.RequestRefusedException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import org.springframework.stereotype.Component;
@@ -59,10 +60,10 @@ public class FourEyes {
                 + approval + "'");
   }
 
-  /** The approver performed the step to approve. */
-  public static class FourEyesViolationException extends RuntimeException {
+  /** The approver performed the step to approve: refused (403). */
+  public static class FourEyesViolationException extends RequestRefusedException {
     FourEyesViolationException(String message) {
-      super(message);
+      super(Reason.FORBIDDEN, message);
     }
   }
 }

@@ -18,7 +18,9 @@ public class RequestRefusedException extends RuntimeException {
     NOT_FOUND,
     FORBIDDEN,
     CONFLICT,
-    INVALID_INPUT
+    INVALID_INPUT,
+    /** A service the request needs (the process engine, say) did not answer. */
+    UNAVAILABLE
   }
 
   /** What is wrong with one field of a request; nested fields are written {@code actions[1].dueDate}. */
@@ -40,7 +42,11 @@ public class RequestRefusedException extends RuntimeException {
   }
 
   public RequestRefusedException(Reason reason, String message, List<?> problems) {
-    super(message);
+    this(reason, message, problems, null);
+  }
+
+  public RequestRefusedException(Reason reason, String message, List<?> problems, Throwable cause) {
+    super(message, cause);
     this.reason = reason;
     this.problems = List.copyOf(problems);
   }
@@ -78,6 +84,7 @@ public class RequestRefusedException extends RuntimeException {
           case FORBIDDEN -> HttpStatus.FORBIDDEN;
           case CONFLICT -> HttpStatus.CONFLICT;
           case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+          case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     var problem = ProblemDetail.forStatusAndDetail(status, getMessage());
     if (!problems.isEmpty()) {

@@ -3,12 +3,12 @@ package io.ismsflow.risk;
 import io.camunda.client.CamundaClient;
 import io.ismsflow.audit.AuditEvent;
 import io.ismsflow.audit.AuditTrail;
-import io.ismsflow.engine.EngineRequestException;
-import io.ismsflow.engine.EngineRequestException.FieldProblem;
-import io.ismsflow.engine.EngineRequestException.Reason;
 import io.ismsflow.engine.ProcessInstanceService;
 import io.ismsflow.identity.IsmsGroup;
 import io.ismsflow.identity.IsmsUser;
+import io.ismsflow.platform.RequestRefusedException.FieldProblem;
+import io.ismsflow.platform.RequestRefusedException.Reason;
+import io.ismsflow.platform.RequestRefusedException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +48,7 @@ public class RiskReviewRequests {
    */
   public void requestAdHocReview(IsmsUser actor, List<String> assetIds, String reason) {
     if (!actor.isInAny(IsmsGroup.CISO, IsmsGroup.ADMIN, IsmsGroup.RISK_OWNER)) {
-      throw new EngineRequestException(Reason.FORBIDDEN, "Ad-hoc risk reviews are requested by the CISO, risk owners or admins");
+      throw new RequestRefusedException(Reason.FORBIDDEN, "Ad-hoc risk reviews are requested by the CISO, risk owners or admins");
     }
     if (assetIds == null || assetIds.isEmpty()) {
       throw invalid("assetIds", "name at least one affected asset");
@@ -72,8 +72,8 @@ public class RiskReviewRequests {
         new AuditEvent(actor.username(), actor.groupList(), "risk.review.ad-hoc-requested", "asset", String.join(",", assetIds), null, variables, null, null));
   }
 
-  private static EngineRequestException invalid(String field, String problem) {
-    return new EngineRequestException(
+  private static RequestRefusedException invalid(String field, String problem) {
+    return new RequestRefusedException(
         Reason.INVALID_INPUT, "The review request is invalid", List.of(new FieldProblem(field, problem)), null);
   }
 
