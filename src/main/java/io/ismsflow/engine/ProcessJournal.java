@@ -25,6 +25,7 @@ class ProcessJournal {
   static final String RECORDS = "journal_records";
   static final String PROCESS_INSTANCES = "journal_process_instances";
   static final String USER_TASKS = "journal_user_tasks";
+  static final String VARIABLES = "journal_variables";
 
   private final MongoTemplate mongo;
   private final ProcessModels models;
@@ -105,6 +106,48 @@ class ProcessJournal {
         .filter(d -> scope == null || scope.equals(flowScopeOf(task.processInstanceKey(), number(d, "elementInstanceKey"))))
         .map(d -> d.getString("assignee"))
         .toList();
+  }
+
+  /**
+   * The variables a task sees, as its form would be filled: those of its own scope first, then of
+   * each enclosing scope up to the process instance. Values too large to journal are left out.
+   */
+  Map<String, Object> variablesVisibleTo(UserTaskView task) {
+    var chain = new java.util.ArrayList<Long>();
+    Long scope = task.elementInstanceKey();
+    while (scope != null && chain.size() < 50) {
+      chain.add(scope);
+      if (scope == task.processInstanceKey()) {
+        break;
+      }
+      scope = flowScopeOf(task.processInstanceKey(), scope);
+    }
+    if (!chain.contains(task.processInstanceKey())) {
+      chain.add(task.processInstanceKey());
+    }
+    var query =
+        Query.query(Criteria.where("processInstanceKey").is(task.processInstanceKey()).and("scopeKey").in(chain));
+    var nearest = new java.util.HashMap<String, Document>();
+    for (var variable : mongo.find(query, Document.class, VARIABLES)) {
+      var name = variable.getString("name");
+      var current = nearest.get(name);
+      if (current == null || chain.indexOf(number(variable, "scopeKey")) < chain.indexOf(number(current, "scopeKey"))) {
+        nearest.put(name, variable);
+      }
+    }
+    var values = new java.util.TreeMap<String, Object>();
+    nearest.forEach(
+        (name, variable) -> {
+          var text = variable.getString("value");
+          if (text != null) {
+            try {
+              values.put(name, json.readValue(text, Object.class));
+            } catch (JsonProcessingException e) {
+              values.put(name, text);
+            }
+          }
+        });
+    return values;
   }
 
   /** The element instance that contains this one (the process, or a subprocess instance). */

@@ -72,6 +72,11 @@ public class UserTaskService {
     return task;
   }
 
+  /** The values the task sees (its form's prefill): a task's own scope first, then the enclosing ones. */
+  public Map<String, Object> variables(IsmsUser viewer, long key) {
+    return journal.variablesVisibleTo(task(viewer, key));
+  }
+
   /** Claims an open task for the signed-in person (or, for the CISO and admins, for someone else). */
   public void claim(IsmsUser actor, long key, String assignee) {
     var claimant = assignee == null || assignee.isBlank() ? actor.username() : assignee.strip();

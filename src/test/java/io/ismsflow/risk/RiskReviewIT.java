@@ -66,7 +66,21 @@ class RiskReviewIT {
     var carla = "policy.carla";
     var anna = "ciso.anna";
     var eva = "exec.eva";
-    complete(ben, task(ben, review, "AssessRiskTask"), Map.of("likelihood", 2, "impact", 3, "rationale", "MFA rolled out on all HMI jump hosts"));
+    var bensAssessment = task(ben, review, "AssessRiskTask");
+    var prefill = user(ben).getForObject("/api/tasks/" + bensAssessment + "/variables", Map.class);
+    assertThat(prefill)
+        .containsEntry("riskId", accepted)
+        .containsEntry("riskTitle", "Test risk " + accepted)
+        .containsEntry("likelihood", 2)
+        .containsEntry("impact", 2)
+        .containsEntry("rationale", "Seeded")
+        .containsKey("reviewRiskIds");
+    assertThat(user(lena).getForObject("/api/tasks/" + task(lena, review, "AssessRiskTask") + "/variables", Map.class))
+        .as("each parallel review sees its own risk")
+        .containsEntry("riskId", treated);
+    assertThat(user("staff.hugo").getForEntity("/api/tasks/" + bensAssessment + "/variables", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    complete(ben, bensAssessment, Map.of("likelihood", 2, "impact", 3, "rationale", "MFA rolled out on all HMI jump hosts"));
 
     // three assessments stay open past their 10-day SLA: each is escalated once, and the review goes on
     new EngineClock(brokerRestAddress).advance(Duration.ofDays(11));

@@ -48,6 +48,12 @@ class UserTaskController {
     return tasks.task(currentUser.get(), key);
   }
 
+  @GetMapping("/{key}/variables")
+  @Operation(summary = "The values a task sees, nearest scope first: what its form is filled with")
+  Map<String, Object> variables(@PathVariable long key) {
+    return tasks.variables(currentUser.get(), key);
+  }
+
   @PostMapping("/{key}/claim")
   @Operation(summary = "Claim an open task offered to you (the CISO and admins may name another assignee)")
   ResponseEntity<Void> claim(@PathVariable long key, @RequestBody(required = false) ClaimRequest request) {

@@ -11,5 +11,11 @@ final class JournalCollections {
   /** One document per user task: state, assignee, candidate groups, form key, due date. */
   static final String USER_TASKS = "journal_user_tasks";
 
+  /**
+   * One document per variable and scope ({@code _id = "<scopeKey>:<name>"}), its value as JSON text,
+   * so that a task's form can be filled with the values it sees.
+   */
+  static final String VARIABLES = "journal_variables";
+
   private JournalCollections() {}
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * What one exported record becomes: its journal document and the updates of the projections
- * (process instances, user tasks) it causes, in the order they must be applied.
+ * What one exported record becomes: its journal document (none for variables, which only update
+ * their projection) and the updates of the projections it causes, in the order they must be applied.
  */
 record JournalEntry(long position, Document record, List<ProjectionWrite> projectionWrites) {
 

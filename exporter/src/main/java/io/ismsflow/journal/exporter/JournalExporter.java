@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 public final class JournalExporter implements Exporter {
 
   private static final Set<ValueType> EXPORTED_VALUE_TYPES =
-      Set.of(ValueType.PROCESS_INSTANCE, ValueType.USER_TASK, ValueType.INCIDENT, ValueType.JOB);
+      Set.of(ValueType.PROCESS_INSTANCE, ValueType.USER_TASK, ValueType.INCIDENT, ValueType.JOB, ValueType.VARIABLE);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final RecordMapper mapper = new RecordMapper();

@@ -34,12 +34,16 @@ final class JournalWriter {
     var records = new ArrayList<WriteModel<Document>>(entries.size());
     var projections = new LinkedHashMap<String, List<WriteModel<Document>>>();
     for (var entry : entries) {
-      records.add(new ReplaceOneModel<>(Filters.eq("_id", entry.record().get("_id")), entry.record(), UPSERT));
+      if (entry.record() != null) {
+        records.add(new ReplaceOneModel<>(Filters.eq("_id", entry.record().get("_id")), entry.record(), UPSERT));
+      }
       for (var write : entry.projectionWrites()) {
         projections.computeIfAbsent(write.collection(), c -> new ArrayList<>()).add(write.model());
       }
     }
-    database.getCollection(JournalCollections.RECORDS).bulkWrite(records, IN_ORDER);
+    if (!records.isEmpty()) {
+      database.getCollection(JournalCollections.RECORDS).bulkWrite(records, IN_ORDER);
+    }
     projections.forEach((collection, writes) -> database.getCollection(collection).bulkWrite(writes, IN_ORDER));
   }
 
@@ -62,6 +66,9 @@ final class JournalWriter {
     database
         .getCollection(JournalCollections.PROCESS_INSTANCES)
         .createIndex(Indexes.ascending("state", "bpmnProcessId"), new IndexOptions().name("by_state"));
+    database
+        .getCollection(JournalCollections.VARIABLES)
+        .createIndex(Indexes.ascending("processInstanceKey", "scopeKey"), new IndexOptions().name("by_scope"));
     indexesEnsured = true;
   }
 }

@@ -35,6 +35,9 @@ final class RecordMapper {
       Set.of("CREATED", "ASSIGNED", "UPDATED", "COMPLETED", "CANCELED");
   private static final Set<String> INCIDENT_INTENTS = Set.of("CREATED", "RESOLVED");
   private static final Set<String> JOB_INTENTS = Set.of("FAILED", "ERROR_THROWN", "TIMED_OUT");
+  private static final Set<String> VARIABLE_INTENTS = Set.of("CREATED", "UPDATED");
+  /** Larger values are noted as such, not copied: forms show short values, not documents. */
+  static final int MAX_VARIABLE_CHARS = 16_384;
 
   Optional<JournalEntry> map(Record<?> record) {
     var valueType = record.getValueType().name();
@@ -53,6 +56,9 @@ final class RecordMapper {
     }
     var position = record.getPosition();
     var timestamp = new Date(record.getTimestamp());
+    if ("VARIABLE".equals(valueType)) {
+      return Optional.of(new JournalEntry(position, null, variableWrites(intent, value, position)));
+    }
     var journal =
         new Document("_id", record.getPartitionId() + "-" + position)
             .append("partitionId", record.getPartitionId())
@@ -82,6 +88,7 @@ final class RecordMapper {
       case "USER_TASK" -> USER_TASK_INTENTS.contains(intent);
       case "INCIDENT" -> INCIDENT_INTENTS.contains(intent);
       case "JOB" -> JOB_INTENTS.contains(intent);
+      case "VARIABLE" -> VARIABLE_INTENTS.contains(intent);
       default -> false;
     };
   }
@@ -217,6 +224,41 @@ final class RecordMapper {
       update = Updates.pull("incidents", new Document("incidentKey", incidentKey));
     }
     return List.of(guarded(JournalCollections.PROCESS_INSTANCES, processInstanceKey, position, update));
+  }
+
+  private List<ProjectionWrite> variableWrites(String intent, Document value, long position) {
+    var scopeKey = longOrNull(value, "scopeKey");
+    var name = value.getString("name");
+    if (scopeKey == null || name == null) {
+      return List.of();
+    }
+    var json = value.get("value") instanceof String text ? text : null;
+    var tooLarge = json != null && json.length() > MAX_VARIABLE_CHARS;
+    var id = scopeKey + ":" + name;
+    var filter = eq("_id", id);
+    var content =
+        Updates.combine(
+            Updates.set("value", tooLarge ? null : json),
+            Updates.set("tooLarge", tooLarge),
+            Updates.set("lastPosition", position));
+    if ("CREATED".equals(intent)) {
+      return List.of(
+          new ProjectionWrite(
+              JournalCollections.VARIABLES,
+              new UpdateOneModel<>(
+                  filter,
+                  Updates.combine(
+                      Updates.setOnInsert("scopeKey", scopeKey),
+                      Updates.setOnInsert("name", name),
+                      Updates.setOnInsert("processInstanceKey", longOrNull(value, "processInstanceKey")),
+                      Updates.setOnInsert("value", tooLarge ? null : json),
+                      Updates.setOnInsert("tooLarge", tooLarge),
+                      Updates.setOnInsert("lastPosition", position)),
+                  new UpdateOptions().upsert(true))));
+    }
+    return List.of(
+        new ProjectionWrite(
+            JournalCollections.VARIABLES, new UpdateOneModel<>(and(filter, lt("lastPosition", position)), content)));
   }
 
   private static ProjectionWrite upsert(String collection, long id, Bson update) {

@@ -291,6 +291,6 @@ class JournalExporterTest {
     assertThat(List.of(ValueType.values()))
         .filteredOn(filter::acceptValue)
         .containsExactlyInAnyOrder(
-            ValueType.PROCESS_INSTANCE, ValueType.USER_TASK, ValueType.INCIDENT, ValueType.JOB);
+            ValueType.PROCESS_INSTANCE, ValueType.USER_TASK, ValueType.INCIDENT, ValueType.JOB, ValueType.VARIABLE);
   }
 }

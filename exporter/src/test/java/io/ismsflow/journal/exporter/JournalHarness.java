@@ -110,6 +110,10 @@ final class JournalHarness implements BeforeEachCallback, AfterEachCallback {
     return database().getCollection(JournalCollections.USER_TASKS);
   }
 
+  Document variable(long scopeKey, String name) {
+    return database().getCollection(JournalCollections.VARIABLES).find(eq("_id", scopeKey + ":" + name)).first();
+  }
+
   /** The journal in position order. */
   List<Document> journal() {
     return records().find().sort(Sorts.ascending("position")).into(new ArrayList<>());

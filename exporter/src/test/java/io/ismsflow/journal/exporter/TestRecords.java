@@ -172,6 +172,20 @@ final class TestRecords {
     return record(ValueType.INCIDENT, intent, incidentKey, value);
   }
 
+  Record<?> variable(io.camunda.zeebe.protocol.record.intent.VariableIntent intent, long scopeKey, String name, String json) {
+    var value =
+        io.camunda.zeebe.protocol.record.value.ImmutableVariableRecordValue.builder()
+            .withName(name)
+            .withValue(json)
+            .withScopeKey(scopeKey)
+            .withProcessInstanceKey(PROCESS_INSTANCE_KEY)
+            .withProcessDefinitionKey(PROCESS_DEFINITION_KEY)
+            .withBpmnProcessId(BPMN_PROCESS_ID)
+            .withTenantId("<default>")
+            .build();
+    return record(ValueType.VARIABLE, intent, scopeKey + name.hashCode(), value);
+  }
+
   /**
    * The full event log of an instance of start -> review-risk (user task) -> end, as the broker
    * writes it: every intermediate state (ACTIVATING, COMPLETING, CREATING, ...), not only the ones
