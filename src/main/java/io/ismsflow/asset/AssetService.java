@@ -12,7 +12,6 @@ import io.ismsflow.platform.ImportResult;
 import io.ismsflow.platform.InputCheck;
 import io.ismsflow.platform.RequestRefusedException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,8 +35,6 @@ public class AssetService {
 
   /** The most rows one import takes. */
   public static final int MAX_IMPORT_ROWS = 5000;
-
-  private static final Logger log = LoggerFactory.getLogger(AssetService.class);
 
   /**
    * Which assets to list; null means any.
@@ -167,53 +162,40 @@ public class AssetService {
     return apply(actor, planImport(csv));
   }
 
-  /**
-   * Writes a checked import. Should a write fail halfway (the record store has no transactions),
-   * what was written is put back as it was before the error is passed on.
-   */
+  /** Writes a checked import; should a write fail halfway, what was written is put back. */
   public ImportResult apply(IsmsUser actor, ImportPlan<Asset> plan) {
     requireWriter(actor, "import assets");
-    var created = new ArrayList<Asset>();
-    var updated = new ArrayList<ImportPlan.Change<Asset>>();
-    try {
-      for (var asset : plan.creates()) {
-        created.add(assets.insert(asset));
-      }
-      for (var change : plan.updates()) {
-        updated.add(new ImportPlan.Change<>(change.before(), assets.save(change.after())));
-      }
-    } catch (RuntimeException e) {
-      undo(created, updated);
-      if (e instanceof DuplicateKeyException || e instanceof OptimisticLockingFailureException) {
-        throw RequestRefusedException.conflict(
-            "Assets of the file were changed by someone else during the import; nothing was imported. Try again.");
-      }
-      throw e;
-    }
-    created.forEach(a -> record(actor, "asset.created", null, a));
-    updated.forEach(c -> record(actor, "asset.updated", c.before(), c.after()));
+    var written =
+        plan.writeTo(
+            new ImportPlan.Store<>() {
+              public Asset insert(Asset asset) {
+                return assets.insert(asset);
+              }
+
+              public Asset save(Asset asset) {
+                return assets.save(asset);
+              }
+
+              public void delete(Asset asset) {
+                assets.deleteById(asset.id());
+              }
+
+              public Asset restored(ImportPlan.Change<Asset> change) {
+                return AssetRules.stamped(change.before(), change.before().updatedAt(), change.after().version());
+              }
+
+              public String id(Asset asset) {
+                return asset.id();
+              }
+            },
+            "assets");
+    written.created().forEach(a -> record(actor, "asset.created", null, a));
+    written.updated().forEach(c -> record(actor, "asset.updated", c.before(), c.after()));
     return plan.result();
   }
 
   public String exportCsv() {
     return AssetCsv.export(all());
-  }
-
-  private void undo(List<Asset> created, List<ImportPlan.Change<Asset>> updated) {
-    for (var asset : created) {
-      try {
-        assets.deleteById(asset.id());
-      } catch (RuntimeException e) {
-        log.error("Import of assets failed and asset {} it created could not be removed again", asset.id(), e);
-      }
-    }
-    for (var change : updated) {
-      try {
-        assets.save(AssetRules.stamped(change.before(), change.before().updatedAt(), change.after().version()));
-      } catch (RuntimeException e) {
-        log.error("Import of assets failed and asset {} it changed could not be put back", change.before().id(), e);
-      }
-    }
   }
 
   /** The CISO and admins change the register; auditors, whatever else they are, only read it. */

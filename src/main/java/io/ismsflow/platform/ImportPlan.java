@@ -1,6 +1,12 @@
 package io.ismsflow.platform;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * What an import will write, worked out and validated before anything is written.
@@ -17,6 +23,70 @@ public record ImportPlan<T>(List<T> creates, List<Change<T>> updates, int unchan
   }
 
   public record Change<T>(T before, T after) {}
+
+  /** Where an import writes its records. */
+  public interface Store<T> {
+    T insert(T record);
+
+    T save(T record);
+
+    void delete(T record);
+
+    /** The record as it was before the import, ready to be saved over what the import wrote. */
+    T restored(Change<T> change);
+
+    String id(T record);
+  }
+
+  /** What an import wrote. */
+  public record Written<T>(List<T> created, List<Change<T>> updated) {}
+
+  private static final Logger log = LoggerFactory.getLogger(ImportPlan.class);
+
+  /**
+   * Writes the plan. Should a write fail halfway (the record store has no transactions), what was
+   * written is put back as it was; a record that someone else changed meanwhile makes it a conflict.
+   *
+   * @param kind what the records are, for messages, e.g. "assets"
+   */
+  public Written<T> writeTo(Store<T> store, String kind) {
+    var created = new ArrayList<T>();
+    var updated = new ArrayList<Change<T>>();
+    try {
+      for (var record : creates) {
+        created.add(store.insert(record));
+      }
+      for (var change : updates) {
+        updated.add(new Change<>(change.before(), store.save(change.after())));
+      }
+    } catch (RuntimeException e) {
+      undo(store, kind, created, updated);
+      if (e instanceof DuplicateKeyException || e instanceof OptimisticLockingFailureException) {
+        throw RequestRefusedException.conflict(
+            Character.toUpperCase(kind.charAt(0)) + kind.substring(1)
+                + " of the file were changed by someone else during the import; nothing was imported. Try again.");
+      }
+      throw e;
+    }
+    return new Written<>(List.copyOf(created), List.copyOf(updated));
+  }
+
+  private static <T> void undo(Store<T> store, String kind, List<T> created, List<Change<T>> updated) {
+    for (var record : created) {
+      tryOrLog(() -> store.delete(record), "Import of {} failed and {} it created could not be removed again", kind, store.id(record));
+    }
+    for (var change : updated) {
+      tryOrLog(() -> store.save(store.restored(change)), "Import of {} failed and {} it changed could not be put back", kind, store.id(change.before()));
+    }
+  }
+
+  private static void tryOrLog(Runnable write, String message, String kind, String id) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      log.error(message, kind, id, e);
+    }
+  }
 
   public ImportResult result() {
     return new ImportResult(creates.size(), updates.size(), unchanged);

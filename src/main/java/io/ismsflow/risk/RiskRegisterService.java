@@ -24,8 +24,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -45,8 +43,6 @@ public class RiskRegisterService {
 
   /** The most rows one import takes. */
   public static final int MAX_IMPORT_ROWS = 5000;
-
-  private static final Logger log = LoggerFactory.getLogger(RiskRegisterService.class);
 
   /**
    * Which risks to list; null means any. Levels and statuses may be lists separated by commas.
@@ -228,31 +224,36 @@ public class RiskRegisterService {
     return apply(actor, planImport(csv, Set.of()));
   }
 
-  /**
-   * Writes a checked import. Should a write fail halfway (the record store has no transactions),
-   * what was written is put back as it was before the error is passed on.
-   */
+  /** Writes a checked import; should a write fail halfway, what was written is put back. */
   public ImportResult apply(IsmsUser actor, ImportPlan<Risk> plan) {
     requireWriter(actor, "import risks");
-    var created = new ArrayList<Risk>();
-    var updated = new ArrayList<ImportPlan.Change<Risk>>();
-    try {
-      for (var risk : plan.creates()) {
-        created.add(risks.insert(risk));
-      }
-      for (var change : plan.updates()) {
-        updated.add(new ImportPlan.Change<>(change.before(), risks.save(change.after())));
-      }
-    } catch (RuntimeException e) {
-      undo(created, updated);
-      if (e instanceof DuplicateKeyException || e instanceof OptimisticLockingFailureException) {
-        throw RequestRefusedException.conflict(
-            "Risks of the file were changed by someone else during the import; nothing was imported. Try again.");
-      }
-      throw e;
-    }
-    created.forEach(r -> record(actor, "risk.created", null, r));
-    updated.forEach(c -> record(actor, "risk.updated", c.before(), c.after()));
+    var written =
+        plan.writeTo(
+            new ImportPlan.Store<>() {
+              public Risk insert(Risk risk) {
+                return risks.insert(risk);
+              }
+
+              public Risk save(Risk risk) {
+                return risks.save(risk);
+              }
+
+              public void delete(Risk risk) {
+                risks.deleteById(risk.id());
+              }
+
+              public Risk restored(ImportPlan.Change<Risk> change) {
+                var before = change.before();
+                return RiskRules.stamped(before, before.createdAt(), before.updatedAt(), change.after().version());
+              }
+
+              public String id(Risk risk) {
+                return risk.id();
+              }
+            },
+            "risks");
+    written.created().forEach(r -> record(actor, "risk.created", null, r));
+    written.updated().forEach(c -> record(actor, "risk.updated", c.before(), c.after()));
     return plan.result();
   }
 
@@ -365,24 +366,6 @@ public class RiskRegisterService {
     return RequestRefusedException.invalid(
         "Unknown " + name,
         List.of(new RequestRefusedException.FieldProblem(name, "'" + InputCheck.shortened(value) + "' is not allowed; use " + allowed)));
-  }
-
-  private void undo(List<Risk> created, List<ImportPlan.Change<Risk>> updated) {
-    for (var risk : created) {
-      try {
-        risks.deleteById(risk.id());
-      } catch (RuntimeException e) {
-        log.error("Import of risks failed and risk {} it created could not be removed again", risk.id(), e);
-      }
-    }
-    for (var change : updated) {
-      var before = change.before();
-      try {
-        risks.save(RiskRules.stamped(before, before.createdAt(), before.updatedAt(), change.after().version()));
-      } catch (RuntimeException e) {
-        log.error("Import of risks failed and risk {} it changed could not be put back", before.id(), e);
-      }
-    }
   }
 
   private void record(IsmsUser actor, String action, Risk before, Risk after) {
