@@ -2,6 +2,7 @@ package io.ismsflow.risk;
 
 import io.ismsflow.audit.AuditEvent;
 import io.ismsflow.audit.AuditTrail;
+import io.ismsflow.notification.Notifications;
 import io.ismsflow.risk.Risk.RiskStatus;
 import io.ismsflow.risk.Risk.TreatmentAction;
 import io.ismsflow.risk.Risk.TreatmentOption;
@@ -75,6 +76,7 @@ public class RiskReviewService {
   private final RiskMatrix matrix;
   private final MongoTemplate mongo;
   private final AuditTrail audit;
+  private final Notifications notifications;
   private final Clock clock;
 
   RiskReviewService(
@@ -83,12 +85,14 @@ public class RiskReviewService {
       RiskMatrix matrix,
       MongoTemplate mongo,
       AuditTrail audit,
+      Notifications notifications,
       Clock clock) {
     this.risks = risks;
     this.assessments = assessments;
     this.matrix = matrix;
     this.mongo = mongo;
     this.audit = audit;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -222,7 +226,7 @@ public class RiskReviewService {
     return assessment;
   }
 
-  /** Records that a step of a risk's review is overdue; once per escalation event. */
+  /** Records that a step of a risk's review is overdue and notifies the CISO group; once per escalation event. */
   public void recordEscalation(long reviewKey, String riskId, String step, long eventKey) {
     var document =
         new org.bson.Document("_id", reviewKey + ":" + eventKey)
@@ -237,6 +241,12 @@ public class RiskReviewService {
     }
     audit.append(
         new AuditEvent(ACTOR, List.of(), "risk.review.escalated", "risk", riskId, null, Map.of("step", step), reviewKey, null));
+    notifications.notify(
+        "risk-escalation-" + reviewKey + "-" + eventKey,
+        "ciso",
+        "Overdue in the risk review: " + riskId,
+        "The step " + step + " of the review of " + riskId + " is overdue.",
+        "/api/risk-reviews/" + reviewKey + "/escalations");
   }
 
   /** Writes the review's summary once: what changed, new high risks, overdue treatment actions. */

@@ -86,6 +86,16 @@ class RiskReviewIT {
     new EngineClock(brokerRestAddress).advance(Duration.ofDays(11));
     await().atMost(PATIENCE).until(() -> escalations(review).size() >= 3);
     assertThat(escalations(review)).extracting(e -> e.get("step")).containsOnly("AssessRiskTask");
+    var cisoNotifications =
+        user(anna).exchange("/api/notifications", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+    assertThat(cisoNotifications)
+        .filteredOn(n -> n.get("link").equals("/api/risk-reviews/" + review + "/escalations"))
+        .extracting(n -> n.get("title").toString())
+        .anySatisfy(title -> assertThat(title).contains(treated))
+        .anySatisfy(title -> assertThat(title).contains(signedOff));
+    assertThat(user(ben).exchange("/api/notifications", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody())
+        .as("escalations go to the CISO group only")
+        .noneMatch(n -> n.get("link").equals("/api/risk-reviews/" + review + "/escalations"));
     new EngineClock(brokerRestAddress).reset();
 
     // above appetite: plan a treatment; the CISO asks for changes once, then approves

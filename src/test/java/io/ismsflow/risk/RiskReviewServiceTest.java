@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ismsflow.audit.AuditTestStore;
 import io.ismsflow.audit.AuditTrail;
+import io.ismsflow.notification.Notifications;
 import io.ismsflow.risk.Risk.RiskStatus;
 import io.ismsflow.risk.Risk.TreatmentOption;
 import io.ismsflow.risk.RiskAssessment.Decision;
@@ -32,6 +33,7 @@ class RiskReviewServiceTest {
   private RiskRepository risks;
   private RiskAssessmentRepository assessments;
   private AuditTrail audit;
+  private final Notifications notifications = org.mockito.Mockito.mock(Notifications.class);
   private RiskReviewService service;
 
   @AfterAll
@@ -47,7 +49,8 @@ class RiskReviewServiceTest {
     assessments = repositories.getRepository(RiskAssessmentRepository.class);
     audit = new AuditTrail(mongo, JsonMapper.builder().findAndAddModules().build(), clock);
     service =
-        new RiskReviewService(risks, assessments, new RiskMatrix(new RiskMatrixProperties(5, 5, 10, 17, 9)), mongo, audit, clock);
+        new RiskReviewService(
+            risks, assessments, new RiskMatrix(new RiskMatrixProperties(5, 5, 10, 17, 9)), mongo, audit, notifications, clock);
     risks.save(risk("R-001", 2, 2, today.minusDays(1), List.of("A-001")));
     risks.save(risk("R-002", 1, 2, today.plusDays(30), List.of("A-002")));
     risks.save(risk("R-003", 4, 4, today.plusDays(30), List.of("A-002")));
@@ -98,6 +101,12 @@ class RiskReviewServiceTest {
     service.recordEscalation(7L, "R-003", "ApproveTreatmentTask", 43L);
 
     assertThat(service.escalations(7L)).extracting(e -> e.get("riskId")).containsExactly("R-001", "R-003");
+    org.mockito.Mockito.verify(notifications)
+        .notify(org.mockito.ArgumentMatchers.eq("risk-escalation-7-42"), org.mockito.ArgumentMatchers.eq("ciso"),
+            org.mockito.ArgumentMatchers.contains("R-001"), org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString());
+    org.mockito.Mockito.verify(notifications, org.mockito.Mockito.times(2))
+        .notify(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.eq("ciso"), org.mockito.ArgumentMatchers.anyString(),
+            org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString());
   }
 
   @Test
