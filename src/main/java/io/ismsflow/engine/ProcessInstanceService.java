@@ -87,6 +87,11 @@ public class ProcessInstanceService {
         normalizedState, bpmnProcessId == null || bpmnProcessId.isBlank() ? null : bpmnProcessId, UserTaskService.MAX_RESULTS);
   }
 
+  /** Whether the instance may still be running: active in the journal, or not journaled yet. */
+  public boolean isRunning(long key) {
+    return journal.processInstance(key).map(i -> "ACTIVE".equals(i.state())).orElse(true);
+  }
+
   public ProcessInstanceView instance(long key) {
     return journal
         .processInstance(key)

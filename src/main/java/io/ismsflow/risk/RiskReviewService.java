@@ -2,6 +2,7 @@ package io.ismsflow.risk;
 
 import io.ismsflow.audit.AuditEvent;
 import io.ismsflow.audit.AuditTrail;
+import io.ismsflow.engine.ProcessInstanceService;
 import io.ismsflow.notification.Notifications;
 import io.ismsflow.risk.Risk.RiskStatus;
 import io.ismsflow.risk.Risk.TreatmentAction;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -77,7 +79,21 @@ public class RiskReviewService {
   private final MongoTemplate mongo;
   private final AuditTrail audit;
   private final Notifications notifications;
+  private final RiskReviewLocks locks;
   private final Clock clock;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  RiskReviewService(
+      RiskRepository risks,
+      RiskAssessmentRepository assessments,
+      RiskMatrix matrix,
+      MongoTemplate mongo,
+      AuditTrail audit,
+      Notifications notifications,
+      ProcessInstanceService processes,
+      Clock clock) {
+    this(risks, assessments, matrix, mongo, audit, notifications, processes::isRunning, clock);
+  }
 
   RiskReviewService(
       RiskRepository risks,
@@ -86,6 +102,7 @@ public class RiskReviewService {
       MongoTemplate mongo,
       AuditTrail audit,
       Notifications notifications,
+      LongPredicate reviewIsRunning,
       Clock clock) {
     this.risks = risks;
     this.assessments = assessments;
@@ -93,26 +110,38 @@ public class RiskReviewService {
     this.mongo = mongo;
     this.audit = audit;
     this.notifications = notifications;
+    this.locks = new RiskReviewLocks(mongo, reviewIsRunning, clock);
     this.clock = clock;
   }
 
+  /** The risks a review covers, and those it leaves to another review that is running. */
+  public record Selection(List<String> selected, List<String> inOtherReviews) {}
+
   /**
    * The risks a review covers, by id: for an ad-hoc review those named or linked to the named
-   * assets; for a scheduled one those whose review date has come or that are above appetite.
+   * assets; for a scheduled one those whose review date has come or that are above appetite. Each
+   * is claimed for this review; a risk that another running review holds is left to it.
    */
-  public List<String> selectForReview(Collection<String> riskIds, Collection<String> assetIds) {
+  public Selection selectForReview(long reviewKey, Collection<String> riskIds, Collection<String> assetIds) {
     var today = LocalDate.now(clock);
     var adHoc = !riskIds.isEmpty() || !assetIds.isEmpty();
-    return risks.findAll().stream()
-        .filter(r -> r.status() != RiskStatus.CLOSED)
-        .filter(
-            r ->
-                adHoc
-                    ? riskIds.contains(r.id()) || r.assetIds().stream().anyMatch(assetIds::contains)
-                    : r.isDueForReview(today) || r.currentScore() > matrix.appetite())
-        .map(Risk::id)
-        .sorted()
-        .toList();
+    var candidates =
+        risks.findAll().stream()
+            .filter(r -> r.status() != RiskStatus.CLOSED)
+            .filter(
+                r ->
+                    adHoc
+                        ? riskIds.contains(r.id()) || r.assetIds().stream().anyMatch(assetIds::contains)
+                        : r.isDueForReview(today) || r.currentScore() > matrix.appetite())
+            .map(Risk::id)
+            .sorted()
+            .toList();
+    var selected = new ArrayList<String>();
+    var elsewhere = new ArrayList<String>();
+    for (var id : candidates) {
+      (locks.claim(id, reviewKey) ? selected : elsewhere).add(id);
+    }
+    return new Selection(List.copyOf(selected), List.copyOf(elsewhere));
   }
 
   public RiskSnapshot snapshot(String riskId) {
@@ -212,6 +241,7 @@ public class RiskReviewService {
             clock.instant(),
             risk.version());
     risks.save(updated);
+    locks.release(risk.id(), command.reviewKey());
     audit.append(
         new AuditEvent(
             command.assessedBy(),
@@ -251,6 +281,7 @@ public class RiskReviewService {
 
   /** Writes the review's summary once: what changed, new high risks, overdue treatment actions. */
   public ReviewSummary summarize(long reviewKey) {
+    locks.releaseAll(reviewKey);
     var existing = mongo.findById(reviewKey, ReviewSummary.class, SUMMARIES);
     if (existing != null) {
       return existing;

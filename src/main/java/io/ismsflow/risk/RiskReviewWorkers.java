@@ -36,10 +36,13 @@ public class RiskReviewWorkers {
 
   @JobWorker(type = "isms.risk.select-due")
   public Map<String, Object> selectDue(
-      @Variable(optional = true) List<String> riskIds, @Variable(optional = true) List<String> assetIds) {
-    var selected = reviews.selectForReview(riskIds == null ? List.of() : riskIds, assetIds == null ? List.of() : assetIds);
+      ActivatedJob job, @Variable(optional = true) List<String> riskIds, @Variable(optional = true) List<String> assetIds) {
+    var selection =
+        reviews.selectForReview(
+            job.getProcessInstanceKey(), riskIds == null ? List.of() : riskIds, assetIds == null ? List.of() : assetIds);
     return Map.of(
-        "reviewRiskIds", selected,
+        "reviewRiskIds", selection.selected(),
+        "risksInOtherReviews", selection.inOtherReviews(),
         "assessmentSla", properties.assessmentSla().toString(),
         "approvalSla", properties.approvalSla().toString());
   }

@@ -34,6 +34,8 @@ class RiskReviewServiceTest {
   private RiskAssessmentRepository assessments;
   private AuditTrail audit;
   private final Notifications notifications = org.mockito.Mockito.mock(Notifications.class);
+  /** The reviews the engine still runs. */
+  private final java.util.Set<Long> running = new java.util.HashSet<>();
   private RiskReviewService service;
 
   @AfterAll
@@ -50,7 +52,8 @@ class RiskReviewServiceTest {
     audit = new AuditTrail(mongo, JsonMapper.builder().findAndAddModules().build(), clock);
     service =
         new RiskReviewService(
-            risks, assessments, new RiskMatrix(new RiskMatrixProperties(5, 5, 10, 17, 9)), mongo, audit, notifications, clock);
+            risks, assessments, new RiskMatrix(new RiskMatrixProperties(5, 5, 10, 17, 9)), mongo, audit, notifications,
+            running::contains, clock);
     risks.save(risk("R-001", 2, 2, today.minusDays(1), List.of("A-001")));
     risks.save(risk("R-002", 1, 2, today.plusDays(30), List.of("A-002")));
     risks.save(risk("R-003", 4, 4, today.plusDays(30), List.of("A-002")));
@@ -58,13 +61,36 @@ class RiskReviewServiceTest {
 
   @Test
   void aScheduledReviewSelectsRisksWhoseDateHasComeOrThatAreAboveAppetite() {
-    assertThat(service.selectForReview(List.of(), List.of())).containsExactly("R-001", "R-003");
+    assertThat(service.selectForReview(7L, List.of(), List.of()).selected()).containsExactly("R-001", "R-003");
+  }
+
+  @Test
+  void aRiskIsInOneRunningReviewAtATime() {
+    running.add(7L);
+    assertThat(service.selectForReview(7L, List.of(), List.of()).selected()).containsExactly("R-001", "R-003");
+
+    var second = service.selectForReview(8L, List.of("R-001", "R-002"), List.of());
+
+    assertThat(second.selected()).containsExactly("R-002");
+    assertThat(second.inOtherReviews()).containsExactly("R-001");
+    assertThat(service.selectForReview(7L, List.of(), List.of()).selected()).as("a retried selection").containsExactly("R-001", "R-003");
+  }
+
+  @Test
+  void aRiskIsFreeAgainOnceItsAssessmentIsWrittenOrItsReviewNoLongerRuns() {
+    running.add(7L);
+    service.selectForReview(7L, List.of(), List.of());
+    service.recordAssessment(treat("R-001"));
+    assertThat(service.selectForReview(8L, List.of("R-001", "R-003"), List.of()).selected()).containsExactly("R-001");
+
+    running.remove(7L); // review 7 was cancelled: its claim on R-003 is stale
+    assertThat(service.selectForReview(9L, List.of("R-003"), List.of()).selected()).containsExactly("R-003");
   }
 
   @Test
   void anAdHocReviewSelectsTheRisksOfTheAffectedAssets() {
-    assertThat(service.selectForReview(List.of(), List.of("A-002"))).containsExactly("R-002", "R-003");
-    assertThat(service.selectForReview(List.of("R-001"), List.of())).containsExactly("R-001");
+    assertThat(service.selectForReview(7L, List.of(), List.of("A-002")).selected()).containsExactly("R-002", "R-003");
+    assertThat(service.selectForReview(8L, List.of("R-001"), List.of()).selected()).containsExactly("R-001");
   }
 
   @Test

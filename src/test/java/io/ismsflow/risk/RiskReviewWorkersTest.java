@@ -28,9 +28,15 @@ class RiskReviewWorkersTest {
 
   @Test
   void selectionHandsOverTheRisksAndTheServiceLevels() {
-    when(service.selectForReview(List.of(), List.of("A-001"))).thenReturn(List.of("R-001"));
-    var variables = workers.selectDue(null, List.of("A-001"));
-    assertThat(variables).containsEntry("reviewRiskIds", List.of("R-001")).containsEntry("assessmentSla", "PT240H").containsEntry("approvalSla", "PT120H");
+    when(job.getProcessInstanceKey()).thenReturn(7L);
+    when(service.selectForReview(7L, List.of(), List.of("A-001")))
+        .thenReturn(new RiskReviewService.Selection(List.of("R-001"), List.of("R-002")));
+    var variables = workers.selectDue(job, null, List.of("A-001"));
+    assertThat(variables)
+        .containsEntry("reviewRiskIds", List.of("R-001"))
+        .containsEntry("risksInOtherReviews", List.of("R-002"))
+        .containsEntry("assessmentSla", "PT240H")
+        .containsEntry("approvalSla", "PT120H");
   }
 
   @Test
