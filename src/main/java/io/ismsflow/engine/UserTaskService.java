@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 public class UserTaskService {
 
   static final String FOUR_EYES_HEADER = "isms.fourEyesOf";
+  /** Names a process variable holding who performed the approved work (e.g. a policy's author). */
+  static final String FOUR_EYES_VARIABLE_HEADER = "isms.fourEyesOfVariable";
   /** Names a process variable that the server sets to the completing person, so that workers know who did a step. */
   static final String COMPLETED_BY_HEADER = "isms.completedByVariable";
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -152,6 +154,17 @@ public class UserTaskService {
   }
 
   private void checkFourEyes(IsmsUser actor, UserTaskView task) {
+    var performerVariable = task.headers().get(FOUR_EYES_VARIABLE_HEADER);
+    if (performerVariable != null && !performerVariable.isBlank()) {
+      var performer = journal.variablesVisibleTo(task).get(performerVariable.strip());
+      fourEyes.requireApproverIsNotPerformer(
+          actor,
+          java.util.Collections.singletonList(performer == null ? null : performer.toString()),
+          task.name(),
+          "the work recorded as '" + performerVariable.strip() + "'",
+          task.processInstanceKey(),
+          task.key());
+    }
     var approved = task.headers().get(FOUR_EYES_HEADER);
     if (approved == null || approved.isBlank()) {
       return;

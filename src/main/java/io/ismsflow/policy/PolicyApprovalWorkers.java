@@ -1,0 +1,84 @@
+package io.ismsflow.policy;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.exception.CamundaError;
+import io.ismsflow.platform.RequestRefusedException;
+import io.ismsflow.policy.PolicyVersion.Approval;
+import io.ismsflow.policy.PolicyVersion.Review;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Job workers of {@code bpmn/policy-approval.bpmn}: one per job type, thin and idempotent. A policy
+ * or version that no longer exists cannot get better by retrying: it becomes an incident at once.
+ */
+@Component
+public class PolicyApprovalWorkers {
+
+  private final PolicyService policies;
+  private final Clock clock;
+
+  PolicyApprovalWorkers(PolicyService policies, Clock clock) {
+    this.policies = policies;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = "isms.policy.check-draft")
+  public Map<String, Object> checkDraft(@Variable String policyId, @Variable int versionNumber) {
+    var problems = run(() -> policies.checkDraft(policyId, versionNumber));
+    return Map.of("draftProblems", problems, "draftComplete", problems.isEmpty());
+  }
+
+  @JobWorker(type = "isms.policy.record-reviews")
+  public Map<String, Object> recordReviews(
+      @Variable String policyId, @Variable int versionNumber, @Variable List<Map<String, Object>> reviewResults) {
+    var reviews = new ArrayList<Review>();
+    for (var result : reviewResults) {
+      reviews.add(
+          new Review(
+              String.valueOf(result.get("reviewer")),
+              String.valueOf(result.get("decision")),
+              result.get("comment") == null ? null : String.valueOf(result.get("comment")),
+              clock.instant()));
+    }
+    return Map.of("changesRequested", run(() -> policies.recordReviews(policyId, versionNumber, reviews)));
+  }
+
+  @JobWorker(type = "isms.policy.reopen-draft")
+  public void reopenDraft(@Variable String policyId, @Variable int versionNumber) {
+    run(
+        () -> {
+          policies.reopenDraft(policyId, versionNumber);
+          return null;
+        });
+  }
+
+  @JobWorker(type = "isms.policy.publish")
+  public Map<String, Object> publish(
+      @Variable String policyId,
+      @Variable int versionNumber,
+      @Variable(optional = true) String approvedBy,
+      @Variable(optional = true) String executiveApprovedBy) {
+    var approvals = new ArrayList<Approval>();
+    if (approvedBy != null) {
+      approvals.add(new Approval(approvedBy, "ciso", clock.instant()));
+    }
+    if (executiveApprovedBy != null) {
+      approvals.add(new Approval(executiveApprovedBy, "executive", clock.instant()));
+    }
+    var published = run(() -> policies.publish(policyId, versionNumber, approvals));
+    return Map.of("publishedSha256", published.sha256());
+  }
+
+  private static <T> T run(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (RequestRefusedException e) {
+      throw CamundaError.jobError(e.getMessage(), Map.of(), 0);
+    }
+  }
+}

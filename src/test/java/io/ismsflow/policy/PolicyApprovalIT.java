@@ -1,0 +1,175 @@
+package io.ismsflow.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ismsflow.IsmsIntegrationTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/** Policy approval end to end on the local broker through the REST API. */
+@IsmsIntegrationTest
+@SuppressWarnings("unchecked")
+class PolicyApprovalIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(45);
+  private static final String COMPLETE =
+      "# OT remote access\n## Purpose\nControl remote access to plant systems.\n## Scope\nAll OT zones.\n## Policy\nOnly through the jump host, with MFA.\n";
+
+  @Autowired TestRestTemplate http;
+
+  @Test
+  void anIncompleteDraftGoesBackThenAChangeRequestLoopsUntilTheCisoApprovesAndItIsPublished() {
+    var id = newId();
+    var created =
+        user("policy.carla")
+            .postForEntity(
+                "/api/policies",
+                Map.of("id", id, "title", "OT remote access", "category", "TOPIC_SPECIFIC_POLICY", "owner", "policy.carla",
+                    "reviewIntervalMonths", 12, "content", "# OT remote access\n## Purpose\nto do"),
+                String.class);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    var review = submit("policy.carla", id, List.of("reviewer.dan", "risk.ben"));
+
+    // the check finds missing sections and returns the draft to its author
+    var revise = task("policy.carla", review, "ReviseDraftTask");
+    assertThat(user("policy.carla").getForObject("/api/tasks/" + revise + "/variables", Map.class).get("draftProblems").toString())
+        .contains("Scope", "Policy");
+    edit("policy.carla", id, COMPLETE, "Added scope and policy");
+    complete("policy.carla", revise, Map.of("revisionNote", "Sections added"));
+
+    // parallel review: one reviewer asks for changes, so the draft goes back once more
+    complete("reviewer.dan", task("reviewer.dan", review, "ReviewDraftTask"), Map.of("reviewDecision", "approve"));
+    complete("risk.ben", task("risk.ben", review, "ReviewDraftTask"), Map.of("reviewDecision", "request-changes", "reviewComment", "Name the jump host"));
+    var secondRevision = task("policy.carla", review, "ReviseDraftTask");
+    var finalText = COMPLETE + "The jump host is jh-01 in zone Z1-DMZ.\n";
+    edit("policy.carla", id, finalText, "Named the jump host");
+    complete("policy.carla", secondRevision, Map.of("revisionNote", "Jump host named"));
+    complete("reviewer.dan", task("reviewer.dan", review, "ReviewDraftTask"), Map.of("reviewDecision", "approve"));
+    complete("risk.ben", task("risk.ben", review, "ReviewDraftTask"), Map.of("reviewDecision", "approve"));
+
+    complete("ciso.anna", task("ciso.anna", review, "ApprovePolicyTask"), Map.of("approvalDecision", "approve"));
+    awaitCompleted(review);
+
+    var published = user("ciso.anna").getForObject("/api/policies/" + id + "/versions/1", Map.class);
+    assertThat(published.get("status")).isEqualTo("PUBLISHED");
+    assertThat(published.get("content")).isEqualTo(finalText);
+    assertThat(published.get("sha256")).isEqualTo(PolicyService.sha256(finalText));
+    assertThat(published.get("effectiveDate")).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+    assertThat((List<Map<String, Object>>) published.get("reviews")).hasSize(4);
+    assertThat((List<Map<String, Object>>) published.get("approvals"))
+        .singleElement()
+        .satisfies(a -> assertThat(a).containsEntry("approver", "ciso.anna").containsEntry("role", "ciso"));
+    var policy = user("ciso.anna").getForObject("/api/policies/" + id, Map.class);
+    assertThat(policy).containsEntry("status", "PUBLISHED").containsEntry("publishedVersion", 1);
+    assertThat(policy.get("nextReviewDate")).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusMonths(12).toString());
+
+    // a published text never changes: an edit makes a new draft version
+    var draft = edit("policy.carla", id, finalText + "MFA tokens are personal.\n", "Personal tokens");
+    assertThat(draft).containsEntry("number", 2).containsEntry("status", "DRAFT");
+    var stillPublished = user("ciso.anna").getForObject("/api/policies/" + id + "/versions/1", Map.class);
+    assertThat(stillPublished.get("content")).isEqualTo(finalText);
+    assertThat(stillPublished.get("sha256")).isEqualTo(published.get("sha256"));
+  }
+
+  @Test
+  void theTopLevelPolicyNeedsExecutiveApprovalAndItsAuthorMayNotApproveIt() {
+    var id = newId();
+    var created =
+        user("ciso.anna")
+            .postForEntity(
+                "/api/policies",
+                Map.of("id", id, "title", "Information security policy", "category", "INFORMATION_SECURITY_POLICY", "owner", "ciso.anna",
+                    "content", COMPLETE),
+                String.class);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    var review = submit("ciso.anna", id, List.of("reviewer.dan"));
+    complete("reviewer.dan", task("reviewer.dan", review, "ReviewDraftTask"), Map.of("reviewDecision", "approve"));
+
+    var approve = task("ciso.anna", review, "ApprovePolicyTask");
+    var refused =
+        user("ciso.anna").postForEntity("/api/tasks/" + approve + "/complete", Map.of("variables", Map.of("approvalDecision", "approve")), Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getBody().get("detail").toString()).contains("Four-eyes", "ciso.anna");
+    complete("ciso.omar", approve, Map.of("approvalDecision", "approve"));
+    complete("exec.eva", task("exec.eva", review, "ApprovePolicyAsExecutiveTask"), Map.of("executiveDecision", "approve"));
+    awaitCompleted(review);
+
+    var published = user("auditor.gina").getForObject("/api/policies/" + id + "/versions/1", Map.class);
+    assertThat((List<Map<String, Object>>) published.get("approvals"))
+        .extracting(a -> a.get("approver") + "/" + a.get("role"))
+        .containsExactly("ciso.omar/ciso", "exec.eva/executive");
+  }
+
+  @Test
+  void reviewersMustBeNamedAndCannotIncludeTheAuthor() {
+    var id = newId();
+    user("policy.carla").postForEntity("/api/policies", Map.of("id", id, "title", "Patching", "category", "PROCEDURE", "owner", "policy.carla", "content", COMPLETE), String.class);
+    var refused = user("policy.carla").postForEntity("/api/policies/" + id + "/submit", Map.of("reviewers", List.of("policy.carla")), Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("problems").toString()).contains("cannot review their own draft");
+    assertThat(user("staff.hugo").postForEntity("/api/policies", Map.of("id", newId(), "title", "x", "category", "PROCEDURE", "owner", "staff.hugo", "content", "x"), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private static String newId() {
+    return "POL-" + (10_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 89_999));
+  }
+
+  private TestRestTemplate user(String name) {
+    return http.withBasicAuth(name, "demo");
+  }
+
+  private long submit(String user, String id, List<String> reviewers) {
+    var response = user(user).postForEntity("/api/policies/" + id + "/submit", Map.of("reviewers", reviewers), Map.class);
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+    return ((Number) response.getBody().get("processInstanceKey")).longValue();
+  }
+
+  private Map<String, Object> edit(String user, String id, String content, String summary) {
+    var response =
+        user(user).exchange("/api/policies/" + id + "/draft", HttpMethod.PUT, new HttpEntity<>(Map.of("content", content, "changeSummary", summary)), Map.class);
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private long task(String username, long instance, String elementId) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                user(username)
+                    .exchange("/api/tasks?processInstanceKey=" + instance, HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                    .getBody()
+                    .stream()
+                    .filter(t -> elementId.equals(t.get("elementId")))
+                    .filter(t -> t.get("assignee") == null || t.get("assignee").equals(username))
+                    .map(t -> ((Number) t.get("key")).longValue())
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private void complete(String username, long task, Map<String, Object> values) {
+    var response = user(username).postForEntity("/api/tasks/" + task + "/complete", Map.of("variables", values), String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private void awaitCompleted(long instance) {
+    await()
+        .atMost(PATIENCE)
+        .ignoreExceptions()
+        .until(() -> user("ciso.anna").getForObject("/api/process-instances/" + instance, Map.class).get("state"), "COMPLETED"::equals);
+  }
+}
