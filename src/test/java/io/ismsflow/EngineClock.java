@@ -13,6 +13,13 @@ import java.time.Instant;
  */
 public final class EngineClock {
 
+  /**
+   * The furthest the engine clock was pinned in this test run. Recurring timers that fired while
+   * it was pinned there were rescheduled from that time, so a test that wants such a timer to fire
+   * again must move the clock past its next occurrence after this mark, not after now.
+   */
+  private static Instant highWaterMark = Instant.EPOCH;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI restAddress;
 
@@ -22,7 +29,25 @@ public final class EngineClock {
 
   /** Pins the engine clock to now + the given offset. */
   public void advance(Duration offset) {
-    var timestamp = Instant.now().plus(offset).toEpochMilli();
+    pin(Instant.now().plus(offset));
+  }
+
+  /**
+   * Moves the engine clock five minutes past the next occurrence of a recurring timer, counted from
+   * now or from the furthest the clock has been pinned in this run, whichever is later.
+   *
+   * @param nextOccurrence the timer's next occurrence after a given time (in UTC)
+   */
+  public void passNextOccurrence(java.util.function.UnaryOperator<java.time.ZonedDateTime> nextOccurrence) {
+    var from = Instant.now().isAfter(highWaterMark) ? Instant.now() : highWaterMark;
+    pin(nextOccurrence.apply(from.atZone(java.time.ZoneOffset.UTC)).toInstant().plus(Duration.ofMinutes(5)));
+  }
+
+  private synchronized void pin(Instant instant) {
+    if (instant.isAfter(highWaterMark)) {
+      highWaterMark = instant;
+    }
+    var timestamp = instant.toEpochMilli();
     send(HttpRequest.newBuilder(restAddress.resolve("/v2/clock"))
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString("{\"timestamp\":" + timestamp + "}"))

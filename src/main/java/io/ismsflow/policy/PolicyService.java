@@ -276,6 +276,55 @@ public class PolicyService {
     return saved;
   }
 
+  /** Published policies whose review date has come. */
+  public List<Policy> dueForReview() {
+    var today = LocalDate.now(clock);
+    return all().stream()
+        .filter(p -> p.status() == PolicyStatus.PUBLISHED && p.nextReviewDate() != null && !p.nextReviewDate().isAfter(today))
+        .toList();
+  }
+
+  /** Worker step: the owner found the policy still valid; its next review date moves on. */
+  public Policy confirmStillValid(String policyId, String reviewedBy, String comment) {
+    var policy = policy(policyId);
+    var next = LocalDate.now(clock).plusMonths(policy.reviewIntervalMonths());
+    var updated = policies.save(policy.with(policy.status(), policy.publishedVersion(), policy.latestVersion(), next, clock.instant()));
+    audit.append(
+        new AuditEvent(
+            reviewedBy == null ? WORKER : reviewedBy, List.of(), "policy.review.still-valid", "policy", policyId, policy, Map.of("nextReviewDate", next.toString(), "comment", comment == null ? "" : comment), null, null));
+    return updated;
+  }
+
+  /**
+   * Worker step: a draft for the update of a published policy, from its published text, by its
+   * owner; reuses a draft that exists already, so a retried job creates one draft.
+   */
+  public PolicyVersion createUpdateDraft(String policyId) {
+    var policy = policy(policyId);
+    var latest = version(policyId, policy.latestVersion());
+    if (latest.status() == VersionStatus.DRAFT) {
+      return latest;
+    }
+    var number = latest.number() + 1;
+    var draft =
+        new PolicyVersion(
+            PolicyVersion.idFor(policyId, number), policyId, number, latest.content(), "Periodic review: update", policy.owner(),
+            VersionStatus.DRAFT, List.of(), List.of(), null, null, clock.instant(), null, null);
+    versions.insert(draft);
+    policies.save(policy.with(policy.status(), policy.publishedVersion(), number, policy.nextReviewDate(), clock.instant()));
+    audit.append(new AuditEvent(WORKER, List.of(), "policy.draft-created", "policy-version", draft.id(), null, draft, null, null));
+    return draft;
+  }
+
+  /** Who reviewed the version in force, to review its update again. */
+  public List<String> previousReviewers(String policyId) {
+    var policy = policy(policyId);
+    if (policy.publishedVersion() == null) {
+      return List.of();
+    }
+    return version(policyId, policy.publishedVersion()).reviews().stream().map(Review::reviewer).distinct().toList();
+  }
+
   static String sha256(String content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -217,14 +216,17 @@ class RiskReviewIT {
 
   @Test
   void theQuarterlyTimerStartsAReviewWhenTheQuarterBegins() {
-    var now = ZonedDateTime.now(ZoneOffset.UTC);
-    var quarterStart = now.withDayOfMonth(1).withHour(6).withMinute(0).withSecond(0).withNano(0);
-    while (quarterStart.getMonthValue() % 3 != 1 || !quarterStart.isAfter(now)) {
-      quarterStart = quarterStart.plusMonths(1).withDayOfMonth(1);
-    }
     var before = reviewsStartedBy("QuarterlyReviewTimerStartEvent").size();
 
-    new EngineClock(brokerRestAddress).advance(Duration.between(Instant.now(), quarterStart.toInstant()).plusMinutes(5));
+    new EngineClock(brokerRestAddress)
+        .passNextOccurrence(
+            after -> {
+              var quarterStart = after.withDayOfMonth(1).withHour(6).withMinute(0).withSecond(0).withNano(0);
+              while (quarterStart.getMonthValue() % 3 != 1 || !quarterStart.isAfter(after)) {
+                quarterStart = quarterStart.plusMonths(1).withDayOfMonth(1);
+              }
+              return quarterStart;
+            });
 
     await().atMost(PATIENCE).until(() -> reviewsStartedBy("QuarterlyReviewTimerStartEvent").size() > before);
   }

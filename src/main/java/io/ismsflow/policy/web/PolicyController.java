@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,9 +37,9 @@ class PolicyController {
   }
 
   @GetMapping
-  @Operation(summary = "All policies")
-  List<Policy> all() {
-    return policies.all();
+  @Operation(summary = "All policies, or with due=true those whose periodic review date has come")
+  List<Policy> all(@RequestParam(required = false) Boolean due) {
+    return Boolean.TRUE.equals(due) ? policies.dueForReview() : policies.all();
   }
 
   @PostMapping
