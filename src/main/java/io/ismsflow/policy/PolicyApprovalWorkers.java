@@ -74,6 +74,12 @@ public class PolicyApprovalWorkers {
     return Map.of("publishedSha256", published.sha256());
   }
 
+  @JobWorker(type = "isms.policy.escalate")
+  public void escalate(io.camunda.client.api.response.ActivatedJob job, @Variable String policyId, @Variable int versionNumber) {
+    var step = job.getCustomHeaders().getOrDefault("step", job.getElementId());
+    policies.escalate(policyId, versionNumber, step, job.getProcessInstanceKey(), job.getElementInstanceKey());
+  }
+
   private static <T> T run(java.util.function.Supplier<T> step) {
     try {
       return step.get();

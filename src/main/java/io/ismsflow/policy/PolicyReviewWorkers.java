@@ -57,6 +57,10 @@ public class PolicyReviewWorkers {
   public Map<String, Object> createUpdateDraft(@Variable String policyId) {
     var draft = policies.createUpdateDraft(policyId);
     List<String> reviewers = policies.previousReviewers(policyId);
-    return Map.of("versionNumber", draft.number(), "author", draft.author(), "reviewers", reviewers);
+    var variables = new java.util.HashMap<String, Object>(policies.serviceLevels());
+    variables.put("versionNumber", draft.number());
+    variables.put("author", draft.author());
+    variables.put("reviewers", reviewers);
+    return variables;
   }
 }

@@ -5,6 +5,7 @@ import io.ismsflow.audit.AuditTrail;
 import io.ismsflow.engine.ProcessInstanceService;
 import io.ismsflow.identity.IsmsGroup;
 import io.ismsflow.identity.IsmsUser;
+import io.ismsflow.notification.Notifications;
 import io.ismsflow.platform.RequestRefusedException;
 import io.ismsflow.platform.RequestRefusedException.FieldProblem;
 import io.ismsflow.policy.Policy.Category;
@@ -47,6 +48,8 @@ public class PolicyService {
   private final PolicyVersionRepository versions;
   private final ProcessInstanceService processes;
   private final AuditTrail audit;
+  private final Notifications notifications;
+  private final PolicyProperties properties;
   private final Clock clock;
 
   PolicyService(
@@ -54,12 +57,32 @@ public class PolicyService {
       PolicyVersionRepository versions,
       ProcessInstanceService processes,
       AuditTrail audit,
+      Notifications notifications,
+      PolicyProperties properties,
       Clock clock) {
     this.policies = policies;
     this.versions = versions;
     this.processes = processes;
     this.audit = audit;
+    this.notifications = notifications;
+    this.properties = properties;
     this.clock = clock;
+  }
+
+  /** The service levels the approval cycle's timers use. */
+  public Map<String, Object> serviceLevels() {
+    return Map.of("reviewSla", properties.reviewSla().toString(), "approvalSla", properties.approvalSla().toString());
+  }
+
+  /** Worker step: an overdue step of a policy's approval, notified to the CISO group once per escalation event. */
+  public void escalate(String policyId, int number, String step, long processInstanceKey, long eventKey) {
+    notifications.notify(
+        "policy-escalation-" + processInstanceKey + "-" + eventKey,
+        "ciso",
+        "Overdue in the approval of " + policyId,
+        "The step " + step + " of the approval of " + policyId + " version " + number + " is overdue.",
+        "/api/process-instances/" + processInstanceKey);
+    audit.append(new AuditEvent(WORKER, List.of(), "policy.approval.escalated", "policy-version", PolicyVersion.idFor(policyId, number), null, Map.of("step", step), processInstanceKey, null));
   }
 
   public List<Policy> all() {
@@ -188,17 +211,14 @@ public class PolicyService {
     if (!problems.isEmpty()) {
       throw RequestRefusedException.invalid("The submission is invalid", problems);
     }
-    var key =
-        processes.start(
-            actor,
-            APPROVAL_PROCESS,
-            Map.of(
-                "policyId", policyId,
-                "versionNumber", draft.number(),
-                "policyTitle", policy.title(),
-                "author", draft.author(),
-                "reviewers", List.copyOf(new java.util.LinkedHashSet<>(reviewers)),
-                "topLevel", policy.isTopLevel()));
+    var variables = new java.util.HashMap<String, Object>(serviceLevels());
+    variables.put("policyId", policyId);
+    variables.put("versionNumber", draft.number());
+    variables.put("policyTitle", policy.title());
+    variables.put("author", draft.author());
+    variables.put("reviewers", List.copyOf(new java.util.LinkedHashSet<>(reviewers)));
+    variables.put("topLevel", policy.isTopLevel());
+    var key = processes.start(actor, APPROVAL_PROCESS, variables);
     record(actor, "policy.submitted", draft.id(), null, Map.of("reviewers", reviewers, "approvalProcess", key));
     return key;
   }
@@ -323,6 +343,23 @@ public class PolicyService {
       return List.of();
     }
     return version(policyId, policy.publishedVersion()).reviews().stream().map(Review::reviewer).distinct().toList();
+  }
+
+  /** A version as Markdown, with its identity (version, status, effective date, SHA-256, approvals) in front. */
+  public String exportMarkdown(String policyId, int number) {
+    return PolicyDocuments.markdown(policy(policyId), version(policyId, number));
+  }
+
+  /** A version as a PDF to hand out. */
+  public byte[] exportPdf(String policyId, int number) {
+    return PolicyDocuments.pdf(policy(policyId), version(policyId, number));
+  }
+
+  /** The line differences from one version of a policy to another. */
+  public List<Map<String, String>> diff(String policyId, int from, int to) {
+    var older = version(policyId, from);
+    var newer = version(policyId, to);
+    return PolicyDocuments.diff(older.content(), newer.content()).stream().map(d -> Map.of("op", d.op(), "text", d.text())).toList();
   }
 
   static String sha256(String content) {

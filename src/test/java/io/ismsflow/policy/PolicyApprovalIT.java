@@ -29,6 +29,14 @@ class PolicyApprovalIT {
 
   @Autowired TestRestTemplate http;
 
+  @org.springframework.beans.factory.annotation.Value("${camunda.client.rest-address}")
+  String brokerRestAddress;
+
+  @org.junit.jupiter.api.AfterEach
+  void releaseEngineClock() {
+    new io.ismsflow.EngineClock(brokerRestAddress).reset();
+  }
+
   @Test
   void anIncompleteDraftGoesBackThenAChangeRequestLoopsUntilTheCisoApprovesAndItIsPublished() {
     var id = newId();
@@ -81,6 +89,17 @@ class PolicyApprovalIT {
     var stillPublished = user("ciso.anna").getForObject("/api/policies/" + id + "/versions/1", Map.class);
     assertThat(stillPublished.get("content")).isEqualTo(finalText);
     assertThat(stillPublished.get("sha256")).isEqualTo(published.get("sha256"));
+
+    // what auditors and staff take away: the published text as Markdown and PDF, and what changed since
+    var markdown = user("auditor.gina").getForEntity("/api/policies/" + id + "/versions/1/export?format=markdown", String.class);
+    assertThat(markdown.getBody()).contains("sha256: " + published.get("sha256")).endsWith(finalText);
+    var pdf = user("staff.hugo").getForEntity("/api/policies/" + id + "/versions/1/export?format=pdf", byte[].class);
+    assertThat(pdf.getHeaders().getContentType()).hasToString("application/pdf");
+    assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    var diff = user("policy.carla").exchange("/api/policies/" + id + "/diff?from=1&to=2", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, String>>>() {}).getBody();
+    assertThat(diff).filteredOn(d -> !"=".equals(d.get("op"))).extracting(d -> d.get("op") + d.get("text")).containsExactly("+MFA tokens are personal.");
+    assertThat(user("auditor.gina").getForEntity("/api/policies/" + id + "/versions/1/export?format=docx", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
@@ -98,6 +117,22 @@ class PolicyApprovalIT {
     complete("reviewer.dan", task("reviewer.dan", review, "ReviewDraftTask"), Map.of("reviewDecision", "approve"));
 
     var approve = task("ciso.anna", review, "ApprovePolicyTask");
+
+    // the approval is left open past its 5-day service level: the CISO group is notified once
+    new io.ismsflow.EngineClock(brokerRestAddress).advance(Duration.ofDays(6));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                user("ciso.omar")
+                    .exchange("/api/notifications", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                    .getBody()
+                    .stream()
+                    .filter(n -> n.get("title").toString().contains(id))
+                    .count(),
+            count -> count == 1);
+    new io.ismsflow.EngineClock(brokerRestAddress).reset();
+
     var refused =
         user("ciso.anna").postForEntity("/api/tasks/" + approve + "/complete", Map.of("variables", Map.of("approvalDecision", "approve")), Map.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -48,7 +48,7 @@ class PolicyApprovalProcessTest {
     var approval =
         client.newCreateInstanceCommand().bpmnProcessId("PolicyApprovalProcess").latestVersion()
             .variables(Map.of("policyId", "POL-900", "versionNumber", 1, "policyTitle", "Backup", "author", "policy.carla",
-                "reviewers", List.of("reviewer.dan"), "topLevel", false))
+                "reviewers", List.of("reviewer.dan"), "topLevel", false, "reviewSla", "P10D", "approvalSla", "P5D"))
             .send().join();
 
     assertThat(approval).hasActiveElements("ReviewDraftTask");

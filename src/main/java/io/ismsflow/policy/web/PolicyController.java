@@ -9,6 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import io.ismsflow.platform.RequestRefusedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,6 +68,31 @@ class PolicyController {
   @Operation(summary = "One version of a policy, draft or published")
   PolicyVersion version(@PathVariable String id, @PathVariable int number) {
     return policies.version(id, number);
+  }
+
+  @GetMapping("/{id}/versions/{number}/export")
+  @Operation(summary = "A version as Markdown (format=markdown) or PDF (format=pdf)")
+  ResponseEntity<byte[]> export(@PathVariable String id, @PathVariable int number, @RequestParam(defaultValue = "markdown") String format) {
+    var name = id + "-v" + number;
+    return switch (format) {
+      case "markdown" ->
+          ResponseEntity.ok()
+              .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".md\"")
+              .body(policies.exportMarkdown(id, number).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      case "pdf" ->
+          ResponseEntity.ok()
+              .contentType(MediaType.APPLICATION_PDF)
+              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".pdf\"")
+              .body(policies.exportPdf(id, number));
+      default -> throw RequestRefusedException.invalid("Unknown format '" + format + "'", List.of(new RequestRefusedException.FieldProblem("format", "must be markdown or pdf")));
+    };
+  }
+
+  @GetMapping("/{id}/diff")
+  @Operation(summary = "Line differences between two versions (op '=', '-' older only, '+' newer only)")
+  List<Map<String, String>> diff(@PathVariable String id, @RequestParam int from, @RequestParam int to) {
+    return policies.diff(id, from, to);
   }
 
   @PutMapping("/{id}/draft")
