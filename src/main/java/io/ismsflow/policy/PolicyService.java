@@ -50,6 +50,7 @@ public class PolicyService {
   private final AuditTrail audit;
   private final Notifications notifications;
   private final PolicyProperties properties;
+  private final SamplePolicies samplePolicies;
   private final Clock clock;
 
   PolicyService(
@@ -59,6 +60,7 @@ public class PolicyService {
       AuditTrail audit,
       Notifications notifications,
       PolicyProperties properties,
+      SamplePolicies samplePolicies,
       Clock clock) {
     this.policies = policies;
     this.versions = versions;
@@ -66,6 +68,7 @@ public class PolicyService {
     this.audit = audit;
     this.notifications = notifications;
     this.properties = properties;
+    this.samplePolicies = samplePolicies;
     this.clock = clock;
   }
 
@@ -343,6 +346,35 @@ public class PolicyService {
       return List.of();
     }
     return version(policyId, policy.publishedVersion()).reviews().stream().map(Review::reviewer).distinct().toList();
+  }
+
+  /** What loading the sample policy set did. */
+  public record SampleLoaded(List<String> created, List<String> existing) {}
+
+  /**
+   * Loads the sample policy set of the sample plant as drafts (CISO, admins). Policies that exist
+   * already are left as they are, so loading twice creates nothing new.
+   */
+  public SampleLoaded loadSample(IsmsUser actor) {
+    return loadSample(actor, samplePolicies.read());
+  }
+
+  SampleLoaded loadSample(IsmsUser actor, List<NewPolicy> sample) {
+    if (!actor.isInAny(IsmsGroup.CISO, IsmsGroup.ADMIN) || actor.isIn(IsmsGroup.AUDITOR)) {
+      throw RequestRefusedException.forbidden("The sample policies are loaded by the CISO or an admin");
+    }
+    var created = new ArrayList<String>();
+    var existing = new ArrayList<String>();
+    for (var policy : sample) {
+      if (policies.existsById(policy.id())) {
+        existing.add(policy.id());
+        continue;
+      }
+      var owner = new IsmsUser(policy.owner(), policy.owner(), java.util.Set.of("policy-owner"));
+      create(owner, policy);
+      created.add(policy.id());
+    }
+    return new SampleLoaded(created, existing);
   }
 
   /** A version as Markdown, with its identity (version, status, effective date, SHA-256, approvals) in front. */

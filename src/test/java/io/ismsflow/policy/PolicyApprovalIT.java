@@ -148,6 +148,27 @@ class PolicyApprovalIT {
   }
 
   @Test
+  void theSamplePolicySetLoadsOnceAndASamplePolicyGoesThroughApprovalToPublication() {
+    var first = user("ciso.anna").postForEntity("/api/policies/sample", null, Map.class);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+    var all = new java.util.ArrayList<Object>((List<Object>) first.getBody().get("created"));
+    all.addAll((List<Object>) first.getBody().get("existing"));
+    assertThat(all).containsExactlyInAnyOrder("POL-001", "POL-002", "POL-003", "POL-004", "POL-005", "POL-006");
+    var again = user("ciso.anna").postForEntity("/api/policies/sample", null, Map.class);
+    assertThat((List<Object>) again.getBody().get("created")).isEmpty();
+    assertThat(user("policy.carla").postForEntity("/api/policies/sample", null, Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    // as in the README: submit OT remote access, the reviewer approves, the CISO approves
+    var review = submit("policy.carla", "POL-002", List.of("reviewer.dan"));
+    complete("reviewer.dan", task("reviewer.dan", review, "ReviewDraftTask"), Map.of("reviewDecision", "approve", "reviewComment", "Clear"));
+    complete("ciso.anna", task("ciso.anna", review, "ApprovePolicyTask"), Map.of("approvalDecision", "approve"));
+    awaitCompleted(review);
+    var published = user("staff.hugo").getForObject("/api/policies/POL-002/versions/1", Map.class);
+    assertThat(published.get("status")).isEqualTo("PUBLISHED");
+    assertThat(published.get("content").toString()).contains("jump host in zone Z1-DMZ");
+  }
+
+  @Test
   void reviewersMustBeNamedAndCannotIncludeTheAuthor() {
     var id = newId();
     user("policy.carla").postForEntity("/api/policies", Map.of("id", id, "title", "Patching", "category", "PROCEDURE", "owner", "policy.carla", "content", COMPLETE), String.class);

@@ -52,6 +52,12 @@ class PolicyController {
     return ResponseEntity.created(URI.create("/api/policies/" + policy.id())).body(policy);
   }
 
+  @PostMapping("/sample")
+  @Operation(summary = "Load the sample plant's policy set as drafts (CISO, admins); loading twice creates nothing new")
+  PolicyService.SampleLoaded loadSample() {
+    return policies.loadSample(currentUser.get());
+  }
+
   @GetMapping("/{id}")
   @Operation(summary = "One policy")
   Policy policy(@PathVariable String id) {
