@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ismsflow.IsmsIntegrationTest;
+import io.ismsflow.TaskInbox;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -184,7 +185,23 @@ class PolicyApprovalIT {
   }
 
   private TestRestTemplate user(String name) {
-    return http.withBasicAuth(name, "demo");
+    return inbox().as(name);
+  }
+
+  private TaskInbox inbox() {
+    return new TaskInbox(http);
+  }
+
+  private long task(String user, long instance, String elementId) {
+    return inbox().task(user, instance, elementId);
+  }
+
+  private void complete(String user, long task, Map<String, Object> values) {
+    inbox().complete(user, task, values);
+  }
+
+  private void awaitCompleted(long instance) {
+    inbox().awaitCompleted(instance);
   }
 
   private long submit(String user, String id, List<String> reviewers) {
@@ -200,32 +217,5 @@ class PolicyApprovalIT {
     return response.getBody();
   }
 
-  private long task(String username, long instance, String elementId) {
-    return await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                user(username)
-                    .exchange("/api/tasks?processInstanceKey=" + instance, HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-                    .getBody()
-                    .stream()
-                    .filter(t -> elementId.equals(t.get("elementId")))
-                    .filter(t -> t.get("assignee") == null || t.get("assignee").equals(username))
-                    .map(t -> ((Number) t.get("key")).longValue())
-                    .findFirst(),
-            java.util.Optional::isPresent)
-        .orElseThrow();
-  }
 
-  private void complete(String username, long task, Map<String, Object> values) {
-    var response = user(username).postForEntity("/api/tasks/" + task + "/complete", Map.of("variables", values), String.class);
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
-
-  private void awaitCompleted(long instance) {
-    await()
-        .atMost(PATIENCE)
-        .ignoreExceptions()
-        .until(() -> user("ciso.anna").getForObject("/api/process-instances/" + instance, Map.class).get("state"), "COMPLETED"::equals);
-  }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ismsflow.EngineClock;
 import io.ismsflow.IsmsIntegrationTest;
+import io.ismsflow.TaskInbox;
 import io.ismsflow.audit.AuditTrail;
 import io.ismsflow.risk.Risk.RiskStatus;
 import io.ismsflow.risk.RiskAssessment.Decision;
@@ -301,31 +302,12 @@ class RiskReviewIT {
     return http.withBasicAuth(name, "demo");
   }
 
-  /** The open task of this element in the review that is offered to the user (assigned to them, or to their group). */
-  private long task(String username, long review, String elementId) {
-    return await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                user(username)
-                    .exchange(
-                        "/api/tasks?processInstanceKey=" + review,
-                        HttpMethod.GET,
-                        null,
-                        new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-                    .getBody()
-                    .stream()
-                    .filter(t -> elementId.equals(t.get("elementId")))
-                    .filter(t -> t.get("assignee") == null || t.get("assignee").equals(username))
-                    .map(t -> ((Number) t.get("key")).longValue())
-                    .findFirst(),
-            java.util.Optional::isPresent)
-        .orElseThrow();
+  private long task(String user, long review, String elementId) {
+    return new TaskInbox(http).task(user, review, elementId);
   }
 
-  private void complete(String username, long task, Map<String, Object> values) {
-    var response = user(username).postForEntity("/api/tasks/" + task + "/complete", Map.of("variables", values), String.class);
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  private void complete(String user, long task, Map<String, Object> values) {
+    new TaskInbox(http).complete(user, task, values);
   }
 
   private List<Map<String, Object>> escalations(long review) {
@@ -335,6 +317,7 @@ class RiskReviewIT {
   }
 
   private String instanceState(long key) {
-    return (String) user("ciso.anna").getForObject("/api/process-instances/" + key, Map.class).get("state");
+    return new TaskInbox(http).instanceState(key);
   }
+
 }
