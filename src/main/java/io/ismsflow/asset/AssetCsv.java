@@ -5,12 +5,8 @@ import io.ismsflow.platform.CsvTable;
 import io.ismsflow.platform.CsvTable.Columns;
 import io.ismsflow.platform.CsvTable.Row;
 import io.ismsflow.platform.ImportPlan;
-import io.ismsflow.platform.InputCheck;
 import io.ismsflow.platform.RequestRefusedException.RowProblem;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,10 +61,7 @@ final class AssetCsv {
 
   /** The ids a file names, to look the existing assets up before {@link #plan}. */
   static Set<String> ids(CsvTable table) {
-    var ids = new HashSet<String>();
-    table.rows().forEach(row -> ids.add(row.text("id")));
-    ids.remove(null);
-    return ids;
+    return table.distinct("id");
   }
 
   /**
@@ -78,48 +71,13 @@ final class AssetCsv {
    * @param existing the assets the file names that exist now, by id
    */
   static ImportPlan<Asset> plan(CsvTable table, Map<String, Asset> existing, Instant now) {
-    var problems = new ArrayList<RowProblem>();
-    var firstRowOf = new HashMap<String, Integer>();
-    var creates = new ArrayList<Asset>();
-    var updates = new ArrayList<ImportPlan.Change<Asset>>();
-    var unchanged = 0;
-    for (var row : table.rows()) {
-      var id = row.text("id");
-      var before = id == null ? null : existing.get(id);
-      var rowProblems = new ArrayList<RowProblem>();
-      var input = input(row, before, rowProblems);
-      var check = new InputCheck();
-      var asset = AssetRules.validate(input, null, before, now, check);
-      problems.addAll(rowProblems);
-      var flagged = new HashSet<String>();
-      rowProblems.forEach(p -> flagged.add(p.column()));
-      for (var problem : check.problems()) {
-        if (!flagged.contains(problem.field())) {
-          problems.add(new RowProblem(row.number(), problem.field(), problem.message()));
-        }
-      }
-      if (id != null) {
-        var first = firstRowOf.putIfAbsent(id, row.number());
-        if (first != null) {
-          problems.add(new RowProblem(row.number(), "id", id + " is in row " + first + " already; each asset may appear once"));
-          continue;
-        }
-      }
-      if (asset == null || !rowProblems.isEmpty()) {
-        continue;
-      }
-      if (before == null) {
-        creates.add(asset);
-      } else if (AssetRules.sameContent(asset, before)) {
-        unchanged++;
-      } else {
-        updates.add(new ImportPlan.Change<>(before, asset));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw CsvTable.refused(problems);
-    }
-    return new ImportPlan<>(creates, updates, unchanged);
+    return ImportPlan.fromRows(
+        table,
+        existing,
+        "asset",
+        (row, before, rowProblems, check) -> AssetRules.validate(input(row, before, rowProblems), null, before, now, check),
+        RowProblem::new,
+        AssetRules::sameContent);
   }
 
   /** A row as input; columns the file leaves out take the existing asset's values. */

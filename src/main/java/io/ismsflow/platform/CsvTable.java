@@ -132,6 +132,14 @@ public final class CsvTable {
     return columns;
   }
 
+  /** The distinct non-blank values of a column, e.g. the ids a file names. */
+  public java.util.Set<String> distinct(String column) {
+    var values = new java.util.HashSet<String>();
+    rows().forEach(row -> values.add(row.text(column)));
+    values.remove(null);
+    return values;
+  }
+
   public List<Row> rows() {
     return rows;
   }

@@ -1,8 +1,12 @@
 package io.ismsflow.platform;
 
+import io.ismsflow.platform.RequestRefusedException.RowProblem;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +27,74 @@ public record ImportPlan<T>(List<T> creates, List<Change<T>> updates, int unchan
   }
 
   public record Change<T>(T before, T after) {}
+
+  /** Reads one row into a record; unreadable cells go to {@code rowProblems}, broken rules to {@code check}. */
+  public interface RowReader<T> {
+    T read(CsvTable.Row row, T before, List<RowProblem> rowProblems, InputCheck check);
+  }
+
+  /** Places a problem of the rules in a cell of the file (a nested field may live in a list column). */
+  public interface CellLocator {
+    RowProblem cell(int row, String field, String message);
+  }
+
+  /**
+   * Checks every row of a file and works out what to write; refuses the whole file, with every
+   * problem by row and column, if any row is bad or names a record twice.
+   *
+   * @param existing the records the file names that exist now, by id
+   * @param noun what a record is, for messages, e.g. "asset"
+   */
+  public static <T> ImportPlan<T> fromRows(
+      CsvTable table,
+      Map<String, T> existing,
+      String noun,
+      RowReader<T> reader,
+      CellLocator cells,
+      BiPredicate<T, T> sameContent) {
+    var problems = new ArrayList<RowProblem>();
+    var firstRowOf = new HashMap<String, Integer>();
+    var creates = new ArrayList<T>();
+    var updates = new ArrayList<Change<T>>();
+    var unchanged = 0;
+    for (var row : table.rows()) {
+      var id = row.text("id");
+      var before = id == null ? null : existing.get(id);
+      var rowProblems = new ArrayList<RowProblem>();
+      var check = new InputCheck();
+      var record = reader.read(row, before, rowProblems, check);
+      problems.addAll(rowProblems);
+      var flagged = new HashSet<String>();
+      rowProblems.forEach(p -> flagged.add(p.column()));
+      for (var problem : check.problems()) {
+        var cell = cells.cell(row.number(), problem.field(), problem.message());
+        if (!flagged.contains(cell.column())) {
+          problems.add(cell);
+        }
+      }
+      if (id != null) {
+        var first = firstRowOf.putIfAbsent(id, row.number());
+        if (first != null) {
+          problems.add(new RowProblem(row.number(), "id", id + " is in row " + first + " already; each " + noun + " may appear once"));
+          continue;
+        }
+      }
+      if (record == null || !rowProblems.isEmpty()) {
+        continue;
+      }
+      if (before == null) {
+        creates.add(record);
+      } else if (sameContent.test(record, before)) {
+        unchanged++;
+      } else {
+        updates.add(new Change<>(before, record));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw CsvTable.refused(problems);
+    }
+    return new ImportPlan<>(creates, updates, unchanged);
+  }
 
   /** Where an import writes its records. */
   public interface Store<T> {

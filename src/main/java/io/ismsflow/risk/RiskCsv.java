@@ -9,7 +9,6 @@ import io.ismsflow.platform.InputCheck;
 import io.ismsflow.platform.RequestRefusedException.RowProblem;
 import io.ismsflow.risk.RiskInput.TreatmentActionInput;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +92,7 @@ final class RiskCsv {
 
   /** The risk ids a file names. */
   static Set<String> ids(CsvTable table) {
-    var ids = new HashSet<String>();
-    table.rows().forEach(row -> ids.add(row.text("id")));
-    ids.remove(null);
-    return ids;
+    return table.distinct("id");
   }
 
   /** The asset ids a file names, to look up which exist. */
@@ -114,49 +110,13 @@ final class RiskCsv {
    * @param context the matrix, today, and the assets that exist (or will, in the same load)
    */
   static ImportPlan<Risk> plan(CsvTable table, Map<String, Risk> existing, RiskRules.Context context) {
-    var problems = new ArrayList<RowProblem>();
-    var firstRowOf = new HashMap<String, Integer>();
-    var creates = new ArrayList<Risk>();
-    var updates = new ArrayList<ImportPlan.Change<Risk>>();
-    var unchanged = 0;
-    for (var row : table.rows()) {
-      var id = row.text("id");
-      var before = id == null ? null : existing.get(id);
-      var rowProblems = new ArrayList<RowProblem>();
-      var input = input(row, before, rowProblems);
-      var check = new InputCheck();
-      var risk = RiskRules.validate(input, null, before, context, check);
-      problems.addAll(rowProblems);
-      var flagged = new HashSet<String>();
-      rowProblems.forEach(p -> flagged.add(p.column()));
-      for (var problem : check.problems()) {
-        var cell = cellProblem(row.number(), problem.field(), problem.message());
-        if (!flagged.contains(cell.column())) {
-          problems.add(cell);
-        }
-      }
-      if (id != null) {
-        var first = firstRowOf.putIfAbsent(id, row.number());
-        if (first != null) {
-          problems.add(new RowProblem(row.number(), "id", id + " is in row " + first + " already; each risk may appear once"));
-          continue;
-        }
-      }
-      if (risk == null || !rowProblems.isEmpty()) {
-        continue;
-      }
-      if (before == null) {
-        creates.add(risk);
-      } else if (RiskRules.sameContent(risk, before)) {
-        unchanged++;
-      } else {
-        updates.add(new ImportPlan.Change<>(before, risk));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw CsvTable.refused(problems);
-    }
-    return new ImportPlan<>(creates, updates, unchanged);
+    return ImportPlan.fromRows(
+        table,
+        existing,
+        "risk",
+        (row, before, rowProblems, check) -> RiskRules.validate(input(row, before, rowProblems), null, before, context, check),
+        RiskCsv::cellProblem,
+        RiskRules::sameContent);
   }
 
   /** A field problem of the rules as a problem of a cell: {@code treatmentActions[1].dueDate} is in column treatmentActions. */
