@@ -27,15 +27,7 @@ final class AssetRules {
    * @param existing the asset as it is now, or null if new
    */
   static Asset validate(AssetInput in, String pathId, Asset existing, Instant now, InputCheck check) {
-    String id;
-    if (pathId != null && (in.id() == null || in.id().isBlank())) {
-      id = pathId;
-    } else {
-      id = check.id("id", in.id());
-      if (id != null && pathId != null && !id.equals(pathId)) {
-        check.problem("id", "is " + id + " but the path names " + pathId + "; an asset's id cannot change");
-      }
-    }
+    var id = check.idMatchingPath(in.id(), pathId, "an asset");
     var name = check.requiredText("name", in.name(), MAX_NAME);
     var type = check.choice("type", in.type(), AssetType.class, true);
     var domain = check.choice("domain", in.domain(), Domain.class, true);

@@ -44,6 +44,24 @@ public final class InputCheck {
     }
   }
 
+  /**
+   * The id of a record to create or update: the body's, which must match the path's on an update;
+   * the path's when the body leaves it out.
+   *
+   * @param pathId the id the request's path names (update), or null (create, import)
+   * @param noun what the record is, for the message, e.g. "an asset"
+   */
+  public String idMatchingPath(String value, String pathId, String noun) {
+    if (pathId != null && (value == null || value.isBlank())) {
+      return pathId;
+    }
+    var id = id("id", value);
+    if (id != null && pathId != null && !id.equals(pathId)) {
+      problem("id", "is " + id + " but the path names " + pathId + "; " + noun + "'s id cannot change");
+    }
+    return id;
+  }
+
   /** A required identifier matching {@link #ID}. */
   public String id(String field, String value) {
     var id = value == null ? "" : value.strip();

@@ -50,15 +50,7 @@ final class RiskRules {
    * @param existing the risk as it is now, or null if new
    */
   static Risk validate(RiskInput in, String pathId, Risk existing, Context context, InputCheck check) {
-    String id;
-    if (pathId != null && (in.id() == null || in.id().isBlank())) {
-      id = pathId;
-    } else {
-      id = check.id("id", in.id());
-      if (id != null && pathId != null && !id.equals(pathId)) {
-        check.problem("id", "is " + id + " but the path names " + pathId + "; a risk's id cannot change");
-      }
-    }
+    var id = check.idMatchingPath(in.id(), pathId, "a risk");
     var title = check.requiredText("title", in.title(), MAX_TITLE);
     var description = check.optionalText("description", in.description(), MAX_DESCRIPTION);
     var threat = check.requiredText("threat", in.threat(), MAX_THREAT);
