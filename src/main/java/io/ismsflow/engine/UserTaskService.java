@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>A completion is checked against the task's linked form and, for an approval (a task with the
  * header {@code isms.fourEyesOf} naming the approved tasks' element ids), against the four-eyes
- * rule, before the single completion command is sent: either the task completes with all its
+ * rule, and against the {@link TaskCompletionRule}s of the owning module, before the single completion command is sent: either the task completes with all its
  * values, or nothing changes. A task with the header {@code isms.completedByVariable} also gets
  * that variable set to the completing person by the server (never taken from the client). Every
  * claim and completion is written to the audit trail.
@@ -43,6 +43,7 @@ public class UserTaskService {
   private final Variables variables;
   private final FourEyes fourEyes;
   private final AuditTrail audit;
+  private final List<TaskCompletionRule> rules;
 
   UserTaskService(
       CamundaClient client,
@@ -50,13 +51,15 @@ public class UserTaskService {
       ProcessModels models,
       Variables variables,
       FourEyes fourEyes,
-      AuditTrail audit) {
+      AuditTrail audit,
+      List<TaskCompletionRule> rules) {
     this.client = client;
     this.journal = journal;
     this.models = models;
     this.variables = variables;
     this.fourEyes = fourEyes;
     this.audit = audit;
+    this.rules = List.copyOf(rules);
   }
 
   /** Open tasks; the CISO, admins and auditors see all, everyone else only those offered to them. */
@@ -137,6 +140,14 @@ public class UserTaskService {
                     null);
               }
             });
+    var problems =
+        rules.stream()
+            .filter(rule -> rule.appliesTo(task.bpmnProcessId(), task.elementId()))
+            .flatMap(rule -> rule.check(values).stream())
+            .toList();
+    if (!problems.isEmpty()) {
+      throw new RequestRefusedException(Reason.INVALID_INPUT, "The values of task '" + task.name() + "' are not complete", problems, null);
+    }
     checkFourEyes(actor, task);
     if (task.assignee() == null) {
       // the completer is recorded as the task's assignee, which the four-eyes rule relies on
