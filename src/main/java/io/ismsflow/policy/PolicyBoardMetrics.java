@@ -36,6 +36,11 @@ class PolicyBoardMetrics implements BoardMetricsContributor {
   }
 
   @Override
+  public java.util.List<Headline> headlines() {
+    return java.util.List.of(new Headline("published", "Policies in force", false), new Headline("overdueForReview", "Policies overdue for review", true));
+  }
+
+  @Override
   public Map<String, Object> figures(ReportPeriod period) {
     var today = LocalDate.now(clock);
     var all = policies.findAll();

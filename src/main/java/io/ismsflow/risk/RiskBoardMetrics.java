@@ -53,6 +53,16 @@ class RiskBoardMetrics implements BoardMetricsContributor {
   }
 
   @Override
+  public List<Headline> headlines() {
+    return List.of(
+        new Headline("open", "Open risks", true),
+        new Headline("aboveAppetite", "Risks above appetite", true),
+        new Headline("highOrCritical", "High and critical risks", true),
+        new Headline("treatmentActionsOverdue", "Treatment actions overdue", true),
+        new Headline("reviewsOverdue", "Risk reviews overdue", true));
+  }
+
+  @Override
   public Map<String, Object> figures(ReportPeriod period) {
     var open = register.all().stream().filter(r -> r.status() != RiskStatus.CLOSED).toList();
     var today = LocalDate.now(clock);
@@ -62,8 +72,10 @@ class RiskBoardMetrics implements BoardMetricsContributor {
     figures.put("byResidualLevel", countByLevel(open.stream().filter(r -> r.residualLevel() != null).toList(), Risk::residualLevel));
     figures.put("aboveAppetite", open.stream().filter(r -> r.currentScore() > matrix.appetite()).count());
     figures.put("appetite", matrix.appetite());
-    figures.put("heatmapInherent", cells(register.heatmap("inherent", RiskRegisterService.Filter.none())));
-    figures.put("heatmapResidual", cells(register.heatmap("residual", RiskRegisterService.Filter.none())));
+    figures.put("highOrCritical", open.stream().filter(r -> matrix.level(r.currentScore()).ordinal() >= RiskLevel.HIGH.ordinal()).count());
+    figures.put("matrixSize", matrix.size());
+    figures.put("heatmapInherent", cells(register.heatmapOf(false, open)));
+    figures.put("heatmapResidual", cells(register.heatmapOf(true, open)));
     figures.put(
         "topRisks",
         open.stream()
@@ -90,7 +102,6 @@ class RiskBoardMetrics implements BoardMetricsContributor {
 
   private static List<Map<String, Object>> cells(RiskRegisterService.Heatmap heatmap) {
     return heatmap.cells().stream()
-        .filter(c -> c.count() > 0)
         .map(c -> Map.<String, Object>of("likelihood", c.likelihood(), "impact", c.impact(), "count", c.count(), "level", c.level().name()))
         .toList();
   }

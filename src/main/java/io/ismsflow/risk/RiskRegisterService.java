@@ -125,11 +125,16 @@ public class RiskRegisterService {
           case "residual" -> true;
           default -> throw invalidParameter("kind", kind, "inherent or residual");
         };
+    return heatmapOf(residual, list(filter));
+  }
+
+  /** The heat map of the given risks. */
+  Heatmap heatmapOf(boolean residual, List<Risk> risks) {
     var size = matrix.size();
     var counts = new int[size + 1][size + 1];
     int total = 0;
     int notRated = 0;
-    for (var risk : list(filter)) {
+    for (var risk : risks) {
       Integer likelihood = residual ? risk.residualLikelihood() : Integer.valueOf(risk.likelihood());
       Integer impact = residual ? risk.residualImpact() : Integer.valueOf(risk.impact());
       if (likelihood == null || impact == null || !matrix.isInScale(likelihood) || !matrix.isInScale(impact)) {
