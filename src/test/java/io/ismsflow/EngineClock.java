@@ -37,10 +37,13 @@ public final class EngineClock {
    * now or from the furthest the clock has been pinned in this run, whichever is later.
    *
    * @param nextOccurrence the timer's next occurrence after a given time (in UTC)
+   * @return the time the engine clock now shows
    */
-  public void passNextOccurrence(java.util.function.UnaryOperator<java.time.ZonedDateTime> nextOccurrence) {
+  public synchronized Instant passNextOccurrence(java.util.function.UnaryOperator<java.time.ZonedDateTime> nextOccurrence) {
     var from = Instant.now().isAfter(highWaterMark) ? Instant.now() : highWaterMark;
-    pin(nextOccurrence.apply(from.atZone(java.time.ZoneOffset.UTC)).toInstant().plus(Duration.ofMinutes(5)));
+    var target = nextOccurrence.apply(from.atZone(java.time.ZoneOffset.UTC)).toInstant().plus(Duration.ofMinutes(5));
+    pin(target);
+    return target;
   }
 
   private synchronized void pin(Instant instant) {

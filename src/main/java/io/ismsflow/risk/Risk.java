@@ -89,6 +89,27 @@ public record Risk(
     }
   }
 
+  /** This risk with the treatment action added, or replacing the one with the same id. */
+  public Risk withTreatmentAction(TreatmentAction action, Instant now) {
+    var actions = new java.util.ArrayList<TreatmentAction>();
+    boolean replaced = false;
+    for (var existing : treatmentActions) {
+      if (existing.id().equals(action.id())) {
+        actions.add(action);
+        replaced = true;
+      } else {
+        actions.add(existing);
+      }
+    }
+    if (!replaced) {
+      actions.add(action);
+    }
+    return new Risk(
+        id, title, description, assetIds, threat, vulnerability, owner, likelihood, impact, inherentScore, inherentLevel, treatmentOption,
+        actions, residualLikelihood, residualImpact, residualScore, residualLevel, reviewIntervalDays, nextReviewDate, status, lastRationale,
+        createdAt, now, version);
+  }
+
   /** The score that counts now: the residual one once a treatment is planned, else the inherent one. */
   public int currentScore() {
     return residualScore != null ? residualScore : inherentScore;

@@ -1,0 +1,32 @@
+package io.ismsflow.reporting;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Board reporting.
+ *
+ * @param organization the organisation's name on the report's title band; empty for none
+ * @param schedule when the scheduled report of the past quarter starts: a cron expression (UTC) or
+ *     an ISO 8601 repeating interval; default 07:00 UTC on the first day of each quarter
+ * @param distribution who receives the final report
+ */
+@ConfigurationProperties("isms.reporting")
+public record ReportingProperties(
+    @DefaultValue("") String organization, @DefaultValue(BoardReportSchedule.DEFAULT) String schedule, @DefaultValue Distribution distribution) {
+
+  /**
+   * @param groups ISMS groups whose members are notified in the app
+   * @param mailTo mail addresses that get the final PDF, when an SMTP server is configured ({@code spring.mail.host})
+   * @param mailFrom the sender address of that mail
+   */
+  public record Distribution(
+      @DefaultValue({"executive", "board-secretary", "ciso"}) List<String> groups, List<String> mailTo, @DefaultValue("isms-flow@localhost") String mailFrom) {
+
+    public Distribution {
+      groups = groups == null ? List.of() : List.copyOf(groups);
+      mailTo = mailTo == null ? List.of() : List.copyOf(mailTo);
+    }
+  }
+}
