@@ -19,6 +19,7 @@ COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml app.pom.xml ./
 COPY exporter/pom.xml exporter/
+COPY opensearch/pom.xml opensearch/
 RUN chmod +x mvnw && (./mvnw -B -q -DskipTests dependency:go-offline || true)
 
 # Sources (what .dockerignore lets through) and the build itself.
