@@ -39,6 +39,7 @@ record EngineProperties(@DefaultValue("auto") Mode mode, @DefaultValue Embedded 
    * @param javaOptions JVM options of the broker process
    * @param clockControlled lets tests move the engine clock over {@code /v2/clock}; never in production
    * @param environment further {@code ZEEBE_*} settings passed to the broker as they are
+   * @param webapps Camunda Operate and Tasklist next to the broker, on a local OpenSearch
    */
   record Embedded(
       @DefaultValue("target/runtime/camunda-zeebe-8.6.0") Path distribution,
@@ -53,10 +54,50 @@ record EngineProperties(@DefaultValue("auto") Mode mode, @DefaultValue Embedded 
       @DefaultValue("120s") Duration startupTimeout,
       @DefaultValue({"-Xms128m", "-Xmx768m"}) List<String> javaOptions,
       @DefaultValue("false") boolean clockControlled,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      @DefaultValue Webapps webapps) {
 
     Embedded {
       environment = environment == null ? Map.of() : Map.copyOf(environment);
     }
+
+    boolean webappsEnabled() {
+      return webapps != null && webapps.enabled();
+    }
   }
+
+  /**
+   * Camunda Operate and Tasklist 8.6 from the same distribution as the broker, with a local
+   * OpenSearch node as their secondary storage; all child processes of the app, on loopback.
+   *
+   * @param enabled whether they run ({@code false}: the broker alone, lighter and faster to start)
+   * @param opensearchHome the built local OpenSearch launcher: {@code isms-local-opensearch.jar} and {@code lib/}
+   * @param dataDirectory OpenSearch's data and the webapps' logs; it survives restarts
+   * @param opensearchPort OpenSearch HTTP port (0: any free port)
+   * @param opensearchTransportPort OpenSearch transport port (0: any free port)
+   * @param operatePort Operate's web port (0: any free port)
+   * @param tasklistPort Tasklist's web port (0: any free port)
+   * @param operateManagementPort Operate's health port (0: any free port)
+   * @param tasklistManagementPort Tasklist's health port (0: any free port)
+   * @param operateClusterPort the port Operate joins the broker's cluster on (0: any free port)
+   * @param tasklistClusterPort the port Tasklist joins the broker's cluster on (0: any free port)
+   * @param startupTimeout how long to wait for each of them
+   * @param opensearchJavaOptions, operateJavaOptions, tasklistJavaOptions their JVM options
+   */
+  record Webapps(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("opensearch/target") Path opensearchHome,
+      @DefaultValue("data/webapps") Path dataDirectory,
+      @DefaultValue("9200") int opensearchPort,
+      @DefaultValue("9300") int opensearchTransportPort,
+      @DefaultValue("8081") int operatePort,
+      @DefaultValue("8082") int tasklistPort,
+      @DefaultValue("9601") int operateManagementPort,
+      @DefaultValue("9602") int tasklistManagementPort,
+      @DefaultValue("26503") int operateClusterPort,
+      @DefaultValue("26504") int tasklistClusterPort,
+      @DefaultValue("180s") Duration startupTimeout,
+      @DefaultValue({"-Xms256m", "-Xmx512m"}) List<String> opensearchJavaOptions,
+      @DefaultValue({"-Xms128m", "-Xmx512m"}) List<String> operateJavaOptions,
+      @DefaultValue({"-Xms128m", "-Xmx512m"}) List<String> tasklistJavaOptions) {}
 }

@@ -44,6 +44,16 @@ class LocalEngineEnvironment implements EnvironmentPostProcessor, Ordered {
       port(binder, host, "monitoring-port", 9600, properties);
       port(binder, host, "command-port", 26501, properties);
       port(binder, host, "internal-port", 26502, properties);
+      if (binder.bind(PREFIX + "webapps.enabled", Boolean.class).orElse(true)) {
+        port(binder, host, "webapps.opensearch-port", 9200, properties);
+        port(binder, host, "webapps.opensearch-transport-port", 9300, properties);
+        port(binder, host, "webapps.operate-port", 8081, properties);
+        port(binder, host, "webapps.tasklist-port", 8082, properties);
+        port(binder, host, "webapps.operate-management-port", 9601, properties);
+        port(binder, host, "webapps.tasklist-management-port", 9602, properties);
+        port(binder, host, "webapps.operate-cluster-port", 26503, properties);
+        port(binder, host, "webapps.tasklist-cluster-port", 26504, properties);
+      }
       properties.put("camunda.client.mode", "self-managed");
       properties.put("camunda.client.grpc-address", "http://" + host + ":" + grpc);
       properties.put("camunda.client.rest-address", "http://" + host + ":" + rest);

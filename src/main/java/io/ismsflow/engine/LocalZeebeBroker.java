@@ -1,6 +1,5 @@
 package io.ismsflow.engine;
 
-import io.ismsflow.platform.FreePort;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +34,7 @@ final class LocalZeebeBroker implements AutoCloseable {
   private final EngineProperties.Embedded settings;
   private final String journalMongoUrl;
   private final String journalDatabase;
+  private final Map<String, String> exporterEnvironment;
   private final Thread killOnJvmExit = new Thread(this::destroyIfAlive, "local-zeebe-broker-stop");
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
@@ -42,9 +42,15 @@ final class LocalZeebeBroker implements AutoCloseable {
   private Path logFile;
 
   LocalZeebeBroker(EngineProperties.Embedded settings, String journalMongoUrl, String journalDatabase) {
+    this(settings, journalMongoUrl, journalDatabase, Map.of());
+  }
+
+  /** @param exporterEnvironment settings of further exporters, e.g. to the local OpenSearch */
+  LocalZeebeBroker(EngineProperties.Embedded settings, String journalMongoUrl, String journalDatabase, Map<String, String> exporterEnvironment) {
     this.settings = settings;
     this.journalMongoUrl = journalMongoUrl;
     this.journalDatabase = journalDatabase;
+    this.exporterEnvironment = Map.copyOf(exporterEnvironment);
   }
 
   void start() {
@@ -116,6 +122,7 @@ final class LocalZeebeBroker implements AutoCloseable {
     env.put("ZEEBE_BROKER_EXPORTERS_JOURNAL_ARGS_URL", journalMongoUrl);
     env.put("ZEEBE_BROKER_EXPORTERS_JOURNAL_ARGS_DATABASE", journalDatabase);
     env.put("ZEEBE_CLOCK_CONTROLLED", Boolean.toString(settings.clockControlled()));
+    env.putAll(exporterEnvironment);
     env.putAll(settings.environment());
     return env;
   }
@@ -193,17 +200,7 @@ final class LocalZeebeBroker implements AutoCloseable {
     ports.put("Zeebe monitoring (isms.engine.embedded.monitoring-port)", settings.monitoringPort());
     ports.put("Zeebe command API (isms.engine.embedded.command-port)", settings.commandPort());
     ports.put("Zeebe internal API (isms.engine.embedded.internal-port)", settings.internalPort());
-    var taken = new ArrayList<String>();
-    ports.forEach((name, port) -> {
-      if (FreePort.isTaken(settings.host(), port)) {
-        taken.add("port " + port + " for the " + name);
-      }
-    });
-    if (!taken.isEmpty()) {
-      throw new LocalEngineException(
-          "Cannot start the local Zeebe broker: " + String.join(", ", taken) + " is already in use on "
-              + settings.host() + ". Is another ISMS Flow or Zeebe running? Stop it or choose other ports.");
-    }
+    Ports.requireFree(settings.host(), "the local Zeebe broker", ports);
   }
 
   private void stopLeftoverBroker() {

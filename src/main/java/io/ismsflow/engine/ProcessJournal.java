@@ -150,6 +150,30 @@ class ProcessJournal {
     return values;
   }
 
+  /** The scope (flow scope key) of an element instance once the journal has its activation; empty until then. */
+  java.util.Optional<Long> scopeOf(long processInstanceKey, long elementInstanceKey) {
+    return java.util.Optional.ofNullable(flowScopeOf(processInstanceKey, elementInstanceKey));
+  }
+
+  /**
+   * Who completed the latest user task in the given scope whose header {@code isms.completedByVariable}
+   * names this variable: the person a step's worker needs when the task was completed outside the
+   * app (in Tasklist), where nobody set the variable.
+   */
+  java.util.Optional<String> lastCompleterSetting(long processInstanceKey, long scope, String variable) {
+    var query = Query.query(Criteria.where("processInstanceKey").is(processInstanceKey).and("state").is("COMPLETED"));
+    return mongo.find(query, Document.class, USER_TASKS).stream()
+        .filter(d -> variable.equals(headers(d.getString("customHeaders")).get(UserTaskService.COMPLETED_BY_HEADER)))
+        .filter(d -> d.getString("assignee") != null)
+        .filter(d -> Long.valueOf(scope).equals(flowScopeOf(processInstanceKey, number(d, "elementInstanceKey"))))
+        .max(java.util.Comparator.comparingLong(d -> epochMillis(d.get("completedAt"))))
+        .map(d -> d.getString("assignee"));
+  }
+
+  private static long epochMillis(Object value) {
+    return value instanceof java.util.Date date ? date.getTime() : value instanceof Number n ? n.longValue() : 0L;
+  }
+
   /** The element instance that contains this one (the process, or a subprocess instance). */
   private Long flowScopeOf(long processInstanceKey, long elementInstanceKey) {
     var query =

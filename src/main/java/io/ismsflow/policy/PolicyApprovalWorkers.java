@@ -21,10 +21,12 @@ public class PolicyApprovalWorkers {
 
   private final PolicyService policies;
   private final Clock clock;
+  private final io.ismsflow.engine.TaskPerformers performers;
 
-  PolicyApprovalWorkers(PolicyService policies, Clock clock) {
+  PolicyApprovalWorkers(PolicyService policies, Clock clock, io.ismsflow.engine.TaskPerformers performers) {
     this.policies = policies;
     this.clock = clock;
+    this.performers = performers;
   }
 
   @JobWorker(type = "isms.policy.check-draft")
@@ -59,10 +61,14 @@ public class PolicyApprovalWorkers {
 
   @JobWorker(type = "isms.policy.publish")
   public Map<String, Object> publish(
+      io.camunda.client.api.response.ActivatedJob job,
       @Variable String policyId,
       @Variable int versionNumber,
       @Variable(optional = true) String approvedBy,
       @Variable(optional = true) String executiveApprovedBy) {
+    var performers = this.performers.forJob(job);
+    approvedBy = performers.of("approvedBy", approvedBy).orElse(null);
+    executiveApprovedBy = performers.of("executiveApprovedBy", executiveApprovedBy).orElse(null);
     var approvals = new ArrayList<Approval>();
     if (approvedBy != null) {
       approvals.add(new Approval(approvedBy, "ciso", clock.instant()));

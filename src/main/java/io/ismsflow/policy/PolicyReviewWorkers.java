@@ -20,10 +20,12 @@ public class PolicyReviewWorkers {
 
   private final PolicyService policies;
   private final CamundaClient client;
+  private final io.ismsflow.engine.TaskPerformers performers;
 
-  PolicyReviewWorkers(PolicyService policies, CamundaClient client) {
+  PolicyReviewWorkers(PolicyService policies, CamundaClient client, io.ismsflow.engine.TaskPerformers performers) {
     this.policies = policies;
     this.client = client;
+    this.performers = performers;
   }
 
   @JobWorker(type = "isms.policy.start-due-reviews")
@@ -49,8 +51,11 @@ public class PolicyReviewWorkers {
 
   @JobWorker(type = "isms.policy.confirm-valid")
   public void confirmValid(
-      @Variable String policyId, @Variable(optional = true) String reviewedBy, @Variable(optional = true) String periodicReviewComment) {
-    policies.confirmStillValid(policyId, reviewedBy, periodicReviewComment);
+      io.camunda.client.api.response.ActivatedJob job,
+      @Variable String policyId,
+      @Variable(optional = true) String reviewedBy,
+      @Variable(optional = true) String periodicReviewComment) {
+    policies.confirmStillValid(policyId, performers.forJob(job).of("reviewedBy", reviewedBy).orElse(null), periodicReviewComment);
   }
 
   @JobWorker(type = "isms.policy.create-update-draft")

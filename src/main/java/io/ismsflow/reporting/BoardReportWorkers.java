@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import io.ismsflow.engine.TaskPerformers;
 import io.ismsflow.platform.RequestRefusedException;
 import io.ismsflow.reporting.BoardReport.Commentary;
 import java.time.Clock;
@@ -25,10 +26,12 @@ public class BoardReportWorkers {
 
   private final BoardReportService reports;
   private final Clock clock;
+  private final TaskPerformers performers;
 
-  BoardReportWorkers(BoardReportService reports, Clock clock) {
+  BoardReportWorkers(BoardReportService reports, Clock clock, TaskPerformers performers) {
     this.reports = reports;
     this.clock = clock;
+    this.performers = performers;
   }
 
   @JobWorker(type = "isms.board-report.collect-figures")
@@ -50,18 +53,22 @@ public class BoardReportWorkers {
     var commentary =
         keyMessages == null
             ? null
-            : new Commentary(postureRating, keyMessages.strip(), recommendations == null ? null : recommendations.strip(), lines(decisionsRequested), commentaryBy, clock.instant());
+            : new Commentary(
+                postureRating, keyMessages.strip(), recommendations == null ? null : recommendations.strip(), lines(decisionsRequested),
+                performers.forJob(job).of("commentaryBy", commentaryBy).orElse(null), clock.instant());
     var rendered = run(() -> reports.render(reportId, job.getElementInstanceKey(), commentary));
     return Map.of("reportVersion", rendered.number());
   }
 
   @JobWorker(type = "isms.board-report.record-sign-off")
   public Map<String, Object> recordSignOff(
+      ActivatedJob job,
       @Variable String reportId,
       @Variable String signOffDecision,
       @Variable(optional = true) String signOffComment,
       @Variable(optional = true) String signedOffBy) {
-    var signOff = run(() -> reports.recordSignOff(reportId, signOffDecision, signOffComment, signedOffBy));
+    var signer = performers.forJob(job).of("signedOffBy", signedOffBy).orElse(null);
+    var signOff = run(() -> reports.recordSignOff(reportId, signOffDecision, signOffComment, signer));
     return Map.of("signedOff", "approve".equals(signOff.decision()));
   }
 
@@ -79,12 +86,14 @@ public class BoardReportWorkers {
 
   @JobWorker(type = "isms.board-report.create-actions")
   public Map<String, Object> createActions(
+      ActivatedJob job,
       @Variable String reportId,
       @Variable(optional = true) String meetingDate,
       @Variable(optional = true) String boardMinutes,
       @Variable(optional = true) String boardActions,
       @Variable(optional = true) String decisionsRecordedBy) {
-    var ids = run(() -> reports.recordDecisions(reportId, date(meetingDate), boardMinutes, boardActions, decisionsRecordedBy));
+    var secretary = performers.forJob(job).of("decisionsRecordedBy", decisionsRecordedBy).orElse(null);
+    var ids = run(() -> reports.recordDecisions(reportId, date(meetingDate), boardMinutes, boardActions, secretary));
     var result = new HashMap<String, Object>();
     result.put("boardActionIds", ids);
     return result;

@@ -28,10 +28,12 @@ public class RiskReviewWorkers {
 
   private final RiskReviewService reviews;
   private final RiskReviewProperties properties;
+  private final io.ismsflow.engine.TaskPerformers performers;
 
-  RiskReviewWorkers(RiskReviewService reviews, RiskReviewProperties properties) {
+  RiskReviewWorkers(RiskReviewService reviews, RiskReviewProperties properties, io.ismsflow.engine.TaskPerformers performers) {
     this.reviews = reviews;
     this.properties = properties;
+    this.performers = performers;
   }
 
   @JobWorker(type = "isms.risk.select-due")
@@ -90,6 +92,10 @@ public class RiskReviewWorkers {
       @Variable(optional = true) String assessedBy,
       @Variable(optional = true) String approvedBy,
       @Variable(optional = true) String signedOffBy) {
+    var performers = this.performers.forJob(job);
+    var assessor = performers.of("assessedBy", assessedBy).orElse(null);
+    var approver = performers.of("approvedBy", approvedBy).orElse(null);
+    var signer = performers.of("signedOffBy", signedOffBy).orElse(null);
     try {
       var option = treatmentOption == null || treatmentOption.isBlank() ? null : TreatmentOption.valueOf(treatmentOption);
       var decision =
@@ -101,9 +107,9 @@ public class RiskReviewWorkers {
               new AssessmentCommand(
                   job.getProcessInstanceKey(),
                   riskId,
-                  assessedBy,
-                  approvedBy,
-                  signedOffBy,
+                  assessor,
+                  approver,
+                  signer,
                   likelihood,
                   impact,
                   rationale,

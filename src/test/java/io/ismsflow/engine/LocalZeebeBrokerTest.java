@@ -82,6 +82,7 @@ class LocalZeebeBrokerTest {
         Duration.ofSeconds(5),
         List.of(),
         false,
-        Map.of("ZEEBE_BROKER_DATA_DISK_FREESPACE_PROCESSING", "512MB"));
+        Map.of("ZEEBE_BROKER_DATA_DISK_FREESPACE_PROCESSING", "512MB"),
+        null);
   }
 }

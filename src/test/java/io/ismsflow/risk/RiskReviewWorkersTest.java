@@ -23,7 +23,7 @@ class RiskReviewWorkersTest {
 
   private final RiskReviewService service = mock(RiskReviewService.class);
   private final RiskReviewWorkers workers =
-      new RiskReviewWorkers(service, new RiskReviewProperties(Duration.ofDays(10), Duration.ofDays(5)));
+      new RiskReviewWorkers(service, new RiskReviewProperties(Duration.ofDays(10), Duration.ofDays(5)), performersAsGiven());
   private final ActivatedJob job = mock(ActivatedJob.class);
 
   @Test
@@ -90,5 +90,12 @@ class RiskReviewWorkersTest {
         c.executiveSignOff(), java.time.Instant.EPOCH, c.likelihood(), c.impact(), c.likelihood() * c.impact(),
         RiskLevel.HIGH, RiskLevel.LOW, true, c.treatmentOption(), null, null, null, null, c.rationale(), c.decision(),
         LocalDate.of(2027, 2, 21));
+  }
+
+  /** Performers as the app sets them (the journal fallback for Tasklist is tested against the real journal). */
+  private static io.ismsflow.engine.TaskPerformers performersAsGiven() {
+    var performers = org.mockito.Mockito.mock(io.ismsflow.engine.TaskPerformers.class);
+    org.mockito.Mockito.when(performers.forJob(any())).thenReturn((variable, given) -> java.util.Optional.ofNullable(given));
+    return performers;
   }
 }
