@@ -54,6 +54,9 @@ class WebappsIT {
   @Value("${isms.engine.embedded.webapps.operate-port}")
   int operatePort;
 
+  @Value("${isms.engine.embedded.webapps.opensearch-port}")
+  int opensearchPort;
+
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -103,6 +106,64 @@ class WebappsIT {
             .until(() -> operate.post("/v1/process-instances/search", "{\"filter\": {\"key\": " + review + "}}"), found -> found.path("total").asInt() == 1);
     assertThat(instances.path("items").get(0).path("bpmnProcessId").asText()).isEqualTo("RiskReviewProcess");
     assertThat(instances.path("items").get(0).path("state").asText()).isIn("ACTIVE", "COMPLETED");
+  }
+
+  /**
+   * Tasklist serves a linked form for a task that uses it (shown above for "Assess risk"); here:
+   * it has imported every form that a user task of the ISMS cycles links, at its deployed version.
+   */
+  @Test
+  void tasklistHasEveryFormThatAUserTaskOfTheIsmsCyclesLinks() throws Exception {
+    var linked = linkedForms().values().stream().flatMap(java.util.Set::stream).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    assertThat(linked).contains("risk-assessment", "policy-approval", "board-report-signoff");
+    var http = HttpClient.newHttpClient();
+
+    var imported =
+        await().atMost(TaskInbox.PATIENCE).ignoreExceptions()
+            .until(
+                () -> {
+                  var response =
+                      http.send(
+                          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opensearchPort + "/tasklist-form-*/_search?size=200&_source_excludes=schema")).GET().build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  var ids = new java.util.TreeSet<String>();
+                  json.readTree(response.body()).path("hits").path("hits").forEach(h -> {
+                    if (!h.path("_source").path("isDeleted").asBoolean(false) && !h.path("_source").path("embedded").asBoolean(false)) {
+                      ids.add(h.path("_source").path("bpmnId").asText());
+                    }
+                  });
+                  return ids;
+                },
+                ids -> ids.containsAll(linked));
+    assertThat(imported).containsAll(linked);
+  }
+
+  /** The form ids linked from the user tasks of each model in bpmn/. */
+  private static Map<String, java.util.Set<String>> linkedForms() throws Exception {
+    var linked = new java.util.TreeMap<String, java.util.Set<String>>();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("bpmn"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        var model = io.camunda.zeebe.model.bpmn.Bpmn.readModelFromFile(file.toFile());
+        for (var process : model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)) {
+          for (var task : process.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.UserTask.class)) {
+            collect(linked, process.getId(), task);
+          }
+          for (var sub : model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.SubProcess.class)) {
+            for (var task : sub.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.UserTask.class)) {
+              collect(linked, process.getId(), task);
+            }
+          }
+        }
+      }
+    }
+    return linked;
+  }
+
+  private static void collect(Map<String, java.util.Set<String>> linked, String processId, io.camunda.zeebe.model.bpmn.instance.UserTask task) {
+    var form = task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class);
+    if (form != null && form.getFormId() != null && !form.getFormId().isBlank()) {
+      linked.computeIfAbsent(processId, k -> new java.util.TreeSet<>()).add(form.getFormId());
+    }
   }
 
   @Test
