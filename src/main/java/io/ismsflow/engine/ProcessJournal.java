@@ -161,17 +161,26 @@ class ProcessJournal {
    * app (in Tasklist), where nobody set the variable.
    */
   java.util.Optional<String> lastCompleterSetting(long processInstanceKey, long scope, String variable) {
-    var query = Query.query(Criteria.where("processInstanceKey").is(processInstanceKey).and("state").is("COMPLETED"));
-    return mongo.find(query, Document.class, USER_TASKS).stream()
-        .filter(d -> variable.equals(headers(d.getString("customHeaders")).get(UserTaskService.COMPLETED_BY_HEADER)))
-        .filter(d -> d.getString("assignee") != null)
-        .filter(d -> Long.valueOf(scope).equals(flowScopeOf(processInstanceKey, number(d, "elementInstanceKey"))))
-        .max(java.util.Comparator.comparingLong(d -> epochMillis(d.get("completedAt"))))
-        .map(d -> d.getString("assignee"));
+    // the raw records, not the user task projection: the exporter writes a batch's records before its
+    // projections, so records up to the job's own activation are there once that activation is
+    var query =
+        Query.query(
+            Criteria.where("processInstanceKey").is(processInstanceKey).and("valueType").is("USER_TASK").and("intent").is("COMPLETED"));
+    return mongo.find(query, Document.class, RECORDS).stream()
+        .filter(r -> variable.equals(completedByHeaderOf(r)))
+        .filter(r -> r.get("value", Document.class).getString("assignee") != null)
+        .filter(r -> Long.valueOf(scope).equals(flowScopeOf(processInstanceKey, number(r.get("value", Document.class), "elementInstanceKey"))))
+        .max(java.util.Comparator.comparingLong(r -> number(r, "position")))
+        .map(r -> r.get("value", Document.class).getString("assignee"));
   }
 
-  private static long epochMillis(Object value) {
-    return value instanceof java.util.Date date ? date.getTime() : value instanceof Number n ? n.longValue() : 0L;
+  private String completedByHeaderOf(Document record) {
+    var header = headers(record.get("value", Document.class).getString("customHeaders")).get(UserTaskService.COMPLETED_BY_HEADER);
+    if (header != null) {
+      return header;
+    }
+    var task = mongo.findById(record.get("key"), Document.class, USER_TASKS);
+    return task == null ? null : headers(task.getString("customHeaders")).get(UserTaskService.COMPLETED_BY_HEADER);
   }
 
   /** The element instance that contains this one (the process, or a subprocess instance). */

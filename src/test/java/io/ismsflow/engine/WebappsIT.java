@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ismsflow.BrowserTests;
 import io.ismsflow.TaskInbox;
 import java.net.CookieManager;
 import java.net.URI;
@@ -164,6 +165,46 @@ class WebappsIT {
     if (form != null && form.getFormId() != null && !form.getFormId().isBlank()) {
       linked.computeIfAbsent(processId, k -> new java.util.TreeSet<>()).add(form.getFormId());
     }
+  }
+
+  /**
+   * In a real browser (Debian's headless Chromium, driven by playwright-core from e2e/): a risk
+   * owner signs in to Tasklist, opens "Assess risk", fills its form and completes it; a manager
+   * sees the instance in Operate. Screenshots go to target/e2e-screenshots. Without Node.js, the
+   * e2e packages or Chromium it is reported as skipped, with what to install.
+   */
+  @Test
+  void inTheBrowserARiskOwnerCompletesAssessRiskInTasklistAndAManagerSeesTheInstanceInOperate() throws Exception {
+    BrowserTests.assumeAvailable();
+    var inbox = new TaskInbox(http);
+    inbox.as("ciso.anna").postForEntity("/api/register/sample", null, Map.class);
+    var review = ((Number) inbox.as("ciso.anna").postForEntity("/api/risk-reviews", Map.of("riskIds", List.of("R-005")), Map.class).getBody().get("processInstanceKey")).longValue();
+    var owner = (String) inbox.as("ciso.anna").getForObject("/api/risks/R-005", Map.class).get("owner");
+    var tasklist = new WebappSession(URI.create("http://127.0.0.1:" + tasklistPort));
+    tasklist.login(owner, "demo");
+    var task = await().atMost(TaskInbox.PATIENCE).ignoreExceptions().until(() -> find(tasklist.post("/v1/tasks/search", "{\"state\": \"CREATED\"}"), review), t -> t != null);
+
+    var result =
+        BrowserTests.run(
+            "tasklist-operate.mjs",
+            Map.of(
+                "TASKLIST_URL", "http://127.0.0.1:" + tasklistPort + "/tasklist",
+                "OPERATE_URL", "http://127.0.0.1:" + operatePort + "/operate",
+                "OWNER", owner,
+                "VIEWER", "exec.eva",
+                "INSTANCE", Long.toString(review),
+                "TASK", task.path("id").asText()));
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    var assessment =
+        await().atMost(TaskInbox.PATIENCE).ignoreExceptions()
+            .until(
+                () -> inbox.list("ciso.anna", "/api/risks/R-005/assessments").stream().filter(a -> ((Number) a.get("reviewKey")).longValue() == review).findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    assertThat(assessment).containsEntry("assessedBy", owner).containsEntry("likelihood", 1).containsEntry("impact", 3);
+    assertThat(BrowserTests.SCREENSHOTS.resolve("tasklist-assess-risk-form.png")).isNotEmptyFile();
+    assertThat(BrowserTests.SCREENSHOTS.resolve("operate-instance.png")).isNotEmptyFile();
   }
 
   @Test
