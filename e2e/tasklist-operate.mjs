@@ -42,10 +42,14 @@ try {
   await tasklist.getByRole('link', { name: /Assess risk/ }).first().waitFor({ timeout: 60000 });
   await tasklist.screenshot({ path: join(screenshots, 'tasklist-inbox.png'), fullPage: true });
   await tasklist.goto(`${tasklistUrl}/${taskId}`, { waitUntil: 'domcontentloaded' });
+  await tasklist.getByText(/Assigned to me|Assign to me/).first().waitFor({ timeout: 60000 });
   const assign = tasklist.getByRole('button', { name: /^Assign to me$/ });
-  if (await assign.isVisible({ timeout: 3000 }).catch(() => false)) {
+  if (await assign.count() > 0) {
     await assign.click();
+    await tasklist.getByText('Assigned to me').first().waitFor({ timeout: 30000 });
   }
+  // the linked form, not Tasklist's variables editor (what it shows for a task without a form)
+  await tasklist.getByRole('heading', { name: /Assess risk R-/ }).waitFor({ timeout: 60000 });
   await tasklist.getByLabel(/Likelihood/).waitFor({ timeout: 60000 });
   await tasklist.getByLabel(/Likelihood/).fill('1');
   await tasklist.getByLabel(/Impact/).fill('3');

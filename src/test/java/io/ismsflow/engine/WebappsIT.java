@@ -183,6 +183,9 @@ class WebappsIT {
     var tasklist = new WebappSession(URI.create("http://127.0.0.1:" + tasklistPort));
     tasklist.login(owner, "demo");
     var task = await().atMost(TaskInbox.PATIENCE).ignoreExceptions().until(() -> find(tasklist.post("/v1/tasks/search", "{\"state\": \"CREATED\"}"), review), t -> t != null);
+    // Tasklist imports forms on its own schedule; until it has this one it shows the task's variables instead
+    await().atMost(TaskInbox.PATIENCE).ignoreExceptions()
+        .until(() -> tasklist.get("/v1/forms/" + task.path("formId").asText() + "?processDefinitionKey=" + task.path("processDefinitionKey").asText() + "&version=" + task.path("formVersion").asText()), f -> f.has("schema"));
 
     var result =
         BrowserTests.run(
