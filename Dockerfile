@@ -9,6 +9,15 @@
 # Requires the Maven wrapper (mvnw and .mvn/) in the build context.
 
 # ---------------------------------------------------------------------------------------------------
+# The portal (portal/, Vite) needs Node.js, which the JDK image lacks: built in its own stage.
+FROM node:22-slim AS portal
+WORKDIR /portal
+COPY portal/package.json portal/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY portal/ ./
+RUN npm run build
+
+# ---------------------------------------------------------------------------------------------------
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /build
 
@@ -24,7 +33,8 @@ RUN chmod +x mvnw && (./mvnw -B -q -DskipTests dependency:go-offline || true)
 
 # Sources (what .dockerignore lets through) and the build itself.
 COPY . .
-RUN chmod +x mvnw && ./mvnw -B -q package -DskipTests
+COPY --from=portal /portal/dist/ src/main/resources/static/
+RUN chmod +x mvnw && ./mvnw -B -q package -DskipTests -Dportal.skip=true
 
 # ---------------------------------------------------------------------------------------------------
 FROM eclipse-temurin:21-jre

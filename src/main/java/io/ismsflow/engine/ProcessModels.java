@@ -39,6 +39,7 @@ class ProcessModels {
   private final Map<String, String> elementForms = new HashMap<>();
   private final Map<String, Set<String>> startableBy = new HashMap<>();
   private final Map<String, FormSchema> forms = new HashMap<>();
+  private final Map<String, com.fasterxml.jackson.databind.JsonNode> formDocuments = new HashMap<>();
 
   static final List<String> SHIPPED = List.of("classpath*:bpmn/*.bpmn", "classpath*:forms/*.form");
 
@@ -71,8 +72,10 @@ class ProcessModels {
       if (resource.name().endsWith(".bpmn")) {
         indexModel(resource);
       } else {
-        var form = FormSchema.parse(resource.name(), json.readTree(resource.content()));
+        var document = json.readTree(resource.content());
+        var form = FormSchema.parse(resource.name(), document);
         forms.put(form.id(), form);
+        formDocuments.put(form.id(), document);
       }
     }
   }
@@ -92,6 +95,11 @@ class ProcessModels {
   /** The element's name in the model, else its id. */
   String elementName(String bpmnProcessId, String elementId) {
     return elementNames.getOrDefault(bpmnProcessId + "/" + elementId, elementId);
+  }
+
+  /** The Camunda Form as deployed, for a form renderer (form-js). */
+  Optional<com.fasterxml.jackson.databind.JsonNode> formDocument(String formId) {
+    return Optional.ofNullable(formDocuments.get(formId));
   }
 
   Optional<FormSchema> form(String formId) {

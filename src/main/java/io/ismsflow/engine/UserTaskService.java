@@ -77,6 +77,15 @@ public class UserTaskService {
     return task;
   }
 
+  /** The task's linked Camunda Form, as deployed, to render it (form-js). */
+  public com.fasterxml.jackson.databind.JsonNode form(IsmsUser viewer, long key) {
+    var task = task(viewer, key);
+    return models
+        .formIdOf(task.bpmnProcessId(), task.elementId())
+        .flatMap(models::formDocument)
+        .orElseThrow(() -> new RequestRefusedException(Reason.NOT_FOUND, "Task " + key + " (" + task.name() + ") has no linked form"));
+  }
+
   /** The values the task sees (its form's prefill): a task's own scope first, then the enclosing ones. */
   public Map<String, Object> variables(IsmsUser viewer, long key) {
     return journal.variablesVisibleTo(task(viewer, key));

@@ -41,6 +41,8 @@ class SecurityConfiguration {
             requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/error").permitAll()
+                // the portal's static files (its data comes from /api, signed in)
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(AUDIT_READERS)
                 .requestMatchers("/api/audit/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/process-instances/**").hasAnyRole(MANAGERS)

@@ -48,6 +48,12 @@ class UserTaskController {
     return tasks.task(currentUser.get(), key);
   }
 
+  @GetMapping("/{key}/form")
+  @Operation(summary = "The task's linked Camunda Form (JSON schema as deployed from forms/), to render it")
+  com.fasterxml.jackson.databind.JsonNode form(@PathVariable long key) {
+    return tasks.form(currentUser.get(), key);
+  }
+
   @GetMapping("/{key}/variables")
   @Operation(summary = "The values a task sees, nearest scope first: what its form is filled with")
   Map<String, Object> variables(@PathVariable long key) {

@@ -1,0 +1,77 @@
+import './style.css';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { api, ApiError, signIn, signOut, signedIn } from './api.js';
+import { renderInbox } from './inbox.js';
+
+const main = document.getElementById('main');
+const who = document.getElementById('who');
+const signOutButton = document.getElementById('sign-out');
+
+signOutButton.addEventListener('click', () => {
+  signOut();
+  route();
+});
+window.addEventListener('hashchange', route);
+route();
+
+async function route() {
+  if (!signedIn()) {
+    who.textContent = '';
+    signOutButton.hidden = true;
+    renderSignIn();
+    return;
+  }
+  try {
+    const me = await api('/api/me');
+    who.textContent = `${me.displayName} (${me.groups.join(', ')})`;
+    signOutButton.hidden = false;
+    await renderInbox(main, me);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      renderSignIn('Your session ended; sign in again.');
+      return;
+    }
+    main.innerHTML = '';
+    const message = document.createElement('p');
+    message.className = 'error';
+    message.setAttribute('role', 'alert');
+    message.textContent = `The portal could not load: ${error.message}`;
+    main.append(message);
+  }
+}
+
+function renderSignIn(notice) {
+  main.innerHTML = `
+    <section class="sign-in" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in to ISMS Flow</h1>
+      <form id="sign-in-form" novalidate>
+        <label for="username">User name</label>
+        <input id="username" name="username" autocomplete="username" required />
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <p class="error" id="sign-in-error" role="alert"></p>
+        <button type="submit" class="primary">Sign in</button>
+      </form>
+    </section>`;
+  const error = document.getElementById('sign-in-error');
+  error.textContent = notice || '';
+  const form = document.getElementById('sign-in-form');
+  document.getElementById('username').focus();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const username = form.username.value.trim();
+    const password = form.password.value;
+    if (!username || !password) {
+      error.textContent = 'Enter your user name and password.';
+      return;
+    }
+    try {
+      await signIn(username, password);
+      location.hash = '#/inbox';
+      route();
+    } catch (failure) {
+      error.textContent =
+        failure.status === 401 ? 'The user name or password is wrong.' : failure.status === 429 ? failure.message : `Sign-in failed: ${failure.message}`;
+    }
+  });
+}
