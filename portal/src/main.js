@@ -2,6 +2,9 @@ import './style.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { api, ApiError, signIn, signOut, signedIn } from './api.js';
 import { renderInbox } from './inbox.js';
+import { renderCockpit } from './cockpit.js';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
 
 const main = document.getElementById('main');
 const who = document.getElementById('who');
@@ -25,7 +28,13 @@ async function route() {
     const me = await api('/api/me');
     who.textContent = `${me.displayName} (${me.groups.join(', ')})`;
     signOutButton.hidden = false;
-    await renderInbox(main, me);
+    const manager = me.groups.some((g) => ['ciso', 'admin', 'auditor', 'executive'].includes(g));
+    document.getElementById('nav-cockpit').hidden = !manager;
+    if (location.hash === '#/cockpit' && manager) {
+      await renderCockpit(main);
+    } else {
+      await renderInbox(main, me);
+    }
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       renderSignIn('Your session ended; sign in again.');

@@ -102,4 +102,11 @@ public class ProcessInstanceService {
     instance(key);
     return journal.entries(key);
   }
+
+  /** The deployed BPMN of one of the app's processes, to draw its instances. */
+  public byte[] modelXml(String bpmnProcessId) {
+    return models
+        .modelXml(bpmnProcessId)
+        .orElseThrow(() -> new RequestRefusedException(Reason.NOT_FOUND, "There is no ISMS process '" + bpmnProcessId + "'; known: " + models.processIds()));
+  }
 }

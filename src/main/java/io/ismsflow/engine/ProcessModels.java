@@ -39,6 +39,7 @@ class ProcessModels {
   private final Map<String, String> elementForms = new HashMap<>();
   private final Map<String, Set<String>> startableBy = new HashMap<>();
   private final Map<String, FormSchema> forms = new HashMap<>();
+  private final Map<String, byte[]> modelXml = new HashMap<>();
   private final Map<String, com.fasterxml.jackson.databind.JsonNode> formDocuments = new HashMap<>();
 
   static final List<String> SHIPPED = List.of("classpath*:bpmn/*.bpmn", "classpath*:forms/*.form");
@@ -97,6 +98,11 @@ class ProcessModels {
     return elementNames.getOrDefault(bpmnProcessId + "/" + elementId, elementId);
   }
 
+  /** The BPMN of the model that holds the process, as deployed (to draw it, e.g. with bpmn-js). */
+  Optional<byte[]> modelXml(String bpmnProcessId) {
+    return Optional.ofNullable(modelXml.get(bpmnProcessId));
+  }
+
   /** The Camunda Form as deployed, for a form renderer (form-js). */
   Optional<com.fasterxml.jackson.databind.JsonNode> formDocument(String formId) {
     return Optional.ofNullable(formDocuments.get(formId));
@@ -138,6 +144,7 @@ class ProcessModels {
       for (var process : model.getModelElementsByType(Process.class)) {
         if (process.isExecutable()) {
           processIds.add(process.getId());
+          modelXml.put(process.getId(), resource.content());
           startableBy.put(process.getId(), startGroups(process));
           elementNames.put(key(process, process.getId()), nameOrId(process.getName(), process.getId()));
         }

@@ -46,6 +46,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(AUDIT_READERS)
                 .requestMatchers("/api/audit/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/process-instances/**").hasAnyRole(MANAGERS)
+                .requestMatchers(HttpMethod.GET, "/api/processes/*/xml").hasAnyRole(MANAGERS)
                 .anyRequest().authenticated());
     http.exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint()).accessDeniedHandler(problems.accessDenied()));
     // Requests that carry their credentials in a header cannot be forged by another site; sessions (the portal) can.

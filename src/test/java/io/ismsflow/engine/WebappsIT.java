@@ -73,7 +73,7 @@ class WebappsIT {
         await().atMost(TaskInbox.PATIENCE).ignoreExceptions()
             .until(
                 () -> find(tasklist.post("/v1/tasks/search", "{\"state\": \"CREATED\"}"), review),
-                t -> t != null);
+                t -> t != null && t.hasNonNull("formId"));
     assertThat(task.path("name").asText()).isEqualTo("Assess risk");
     assertThat(task.path("implementation").asText()).isEqualTo("ZEEBE_USER_TASK");
     assertThat(task.path("formId").asText()).isEqualTo("risk-assessment");
@@ -182,7 +182,10 @@ class WebappsIT {
     var owner = (String) inbox.as("ciso.anna").getForObject("/api/risks/R-005", Map.class).get("owner");
     var tasklist = new WebappSession(URI.create("http://127.0.0.1:" + tasklistPort));
     tasklist.login(owner, "demo");
-    var task = await().atMost(TaskInbox.PATIENCE).ignoreExceptions().until(() -> find(tasklist.post("/v1/tasks/search", "{\"state\": \"CREATED\"}"), review), t -> t != null);
+    // Tasklist completes a task's document (form id and version) in a second import step
+    var task =
+        await().atMost(TaskInbox.PATIENCE).ignoreExceptions()
+            .until(() -> find(tasklist.post("/v1/tasks/search", "{\"state\": \"CREATED\"}"), review), t -> t != null && t.hasNonNull("formId") && t.hasNonNull("formVersion"));
     // Tasklist imports forms on its own schedule; until it has this one it shows the task's variables instead
     await().atMost(TaskInbox.PATIENCE).ignoreExceptions()
         .until(() -> tasklist.get("/v1/forms/" + task.path("formId").asText() + "?processDefinitionKey=" + task.path("processDefinitionKey").asText() + "&version=" + task.path("formVersion").asText()), f -> f.has("schema"));

@@ -63,6 +63,27 @@ class PortalIT {
     assertThat(BrowserTests.SCREENSHOTS.resolve("portal-inbox.png")).isNotEmptyFile();
   }
 
+  @Test
+  void inTheBrowserAManagerSeesARunningReviewWhereItStandsAndDrawn() throws Exception {
+    assumePortalBuilt();
+    BrowserTests.assumeAvailable();
+    var inbox = new TaskInbox(http);
+    inbox.as("ciso.anna").postForEntity("/api/register/sample", null, Map.class);
+    var review = ((Number) inbox.as("ciso.anna").postForEntity("/api/risk-reviews", Map.of("riskIds", List.of("R-011")), Map.class).getBody().get("processInstanceKey")).longValue();
+    var owner = (String) inbox.as("ciso.anna").getForObject("/api/risks/R-011", Map.class).get("owner");
+    inbox.task(owner, review, "AssessRiskTask");
+    assertThat(inbox.as("ciso.anna").getForEntity("/api/processes/RiskReviewProcess/xml", String.class).getBody()).contains("AssessRiskTask");
+    assertThat(inbox.as("risk.ben").getForEntity("/api/processes/RiskReviewProcess/xml", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    var result =
+        BrowserTests.run(
+            "portal-cockpit.mjs",
+            Map.of("APP_URL", "http://127.0.0.1:" + port, "MANAGER", "ciso.anna", "INSTANCE", Long.toString(review), "STEP", "Assess risk", "HOLDER", owner));
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(BrowserTests.SCREENSHOTS.resolve("portal-cockpit.png")).isNotEmptyFile();
+  }
+
   private static void assumePortalBuilt() {
     if (PortalIT.class.getResource("/static/index.html") == null) {
       var message = "SKIPPED portal test: the portal was not built (npm missing: -Dportal.skip=true)";

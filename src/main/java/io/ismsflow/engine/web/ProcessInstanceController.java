@@ -1,6 +1,7 @@
 package io.ismsflow.engine.web;
 
 import io.ismsflow.engine.JournalEntryView;
+import io.ismsflow.engine.EngineLinks;
 import io.ismsflow.engine.ProcessInstanceService;
 import io.ismsflow.engine.ProcessInstanceView;
 import io.ismsflow.identity.CurrentUser;
@@ -28,9 +29,12 @@ class ProcessInstanceController {
   private final ProcessInstanceService instances;
   private final CurrentUser currentUser;
 
-  ProcessInstanceController(ProcessInstanceService instances, CurrentUser currentUser) {
+  private final EngineLinks links;
+
+  ProcessInstanceController(ProcessInstanceService instances, CurrentUser currentUser, EngineLinks links) {
     this.instances = instances;
     this.currentUser = currentUser;
+    this.links = links;
   }
 
   @PostMapping("/api/processes/{bpmnProcessId}/instances")
@@ -38,6 +42,18 @@ class ProcessInstanceController {
   ResponseEntity<Started> start(@PathVariable String bpmnProcessId, @RequestBody(required = false) StartRequest request) {
     var key = instances.start(currentUser.get(), bpmnProcessId, request == null ? Map.of() : request.variables());
     return ResponseEntity.created(URI.create("/api/process-instances/" + key)).body(new Started(key));
+  }
+
+  @GetMapping(value = "/api/processes/{bpmnProcessId}/xml", produces = "application/xml")
+  @Operation(summary = "The deployed BPMN of an ISMS process (latest version), to draw its instances")
+  byte[] modelXml(@PathVariable String bpmnProcessId) {
+    return instances.modelXml(bpmnProcessId);
+  }
+
+  @GetMapping("/api/engine/links")
+  @Operation(summary = "Where Camunda Operate and Tasklist are, when they run locally or are configured")
+  EngineLinks.Links links() {
+    return links.links();
   }
 
   @GetMapping("/api/process-instances")

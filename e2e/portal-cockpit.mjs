@@ -1,0 +1,60 @@
+// Browser test of the portal's process cockpit: a manager sees a running risk review with its
+// current step and who holds it, and the instance drawn with bpmn-js from the deployed model, its
+// current and completed steps highlighted. Started by PortalIT with:
+//   APP_URL, MANAGER (password "demo"), INSTANCE (a running instance's key), STEP (its current
+//   step's name), HOLDER (who holds that step), SCREENSHOTS
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const appUrl = env('APP_URL');
+const manager = env('MANAGER');
+const instance = env('INSTANCE');
+const stepName = env('STEP');
+const holder = env('HOLDER');
+const screenshots = env('SCREENSHOTS');
+mkdirSync(screenshots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+const step = (text) => console.log(`e2e: ${text}`);
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(appUrl, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('User name').fill(manager);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Process cockpit' }).click();
+  await page.getByRole('heading', { name: 'Process cockpit' }).waitFor({ timeout: 20000 });
+  step(`signed in as ${manager}, cockpit open`);
+  const row = page.locator('tr', { has: page.locator(`button.cycle[data-key="${instance}"]`) });
+  await row.waitFor({ timeout: 20000 });
+  const text = await row.innerText();
+  if (!text.includes(stepName) || !text.includes(holder)) {
+    throw new Error(`the row of ${instance} should show "${stepName}" held by ${holder}, but reads: ${text}`);
+  }
+  step(`instance ${instance} is at "${stepName}", held by ${holder}`);
+  await row.locator('button.cycle').click();
+  await page.locator('#diagram .djs-container').waitFor({ timeout: 20000 });
+  await page.locator('#diagram g.djs-element.cockpit-active').first().waitFor({ timeout: 20000 });
+  await page.locator('#diagram g.djs-element.cockpit-completed').first().waitFor({ timeout: 20000 });
+  step('the instance is drawn with its current and completed steps highlighted');
+  await page.screenshot({ path: join(screenshots, 'portal-cockpit.png'), fullPage: true });
+} catch (error) {
+  console.error(`e2e: FAILED: ${error.message}`);
+  for (const [index, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
+    await page.screenshot({ path: join(screenshots, `cockpit-failure-${index}.png`), fullPage: true }).catch(() => {});
+    console.error(`e2e: page ${index} was at ${page.url()}`);
+  }
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
