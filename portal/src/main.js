@@ -3,6 +3,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { api, ApiError, signIn, signOut, signedIn } from './api.js';
 import { renderInbox } from './inbox.js';
 import { renderCockpit } from './cockpit.js';
+import { renderAssets, renderAudit, renderPolicies, renderReports, renderRisks } from './registers.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 
@@ -28,13 +29,25 @@ async function route() {
     const me = await api('/api/me');
     who.textContent = `${me.displayName} (${me.groups.join(', ')})`;
     signOutButton.hidden = false;
-    const manager = me.groups.some((g) => ['ciso', 'admin', 'auditor', 'executive'].includes(g));
+    const inAny = (...groups) => me.groups.some((g) => groups.includes(g));
+    const manager = inAny('ciso', 'admin', 'auditor', 'executive');
+    const reportReader = inAny('ciso', 'executive', 'board-secretary', 'auditor', 'admin');
+    const auditor = inAny('auditor', 'admin', 'ciso');
     document.getElementById('nav-cockpit').hidden = !manager;
-    if (location.hash === '#/cockpit' && manager) {
-      await renderCockpit(main);
-    } else {
-      await renderInbox(main, me);
-    }
+    document.getElementById('nav-reports').hidden = !reportReader;
+    document.getElementById('nav-audit').hidden = !auditor;
+    const views = {
+      '#/cockpit': manager && (() => renderCockpit(main)),
+      '#/risks': () => renderRisks(main),
+      '#/assets': () => renderAssets(main),
+      '#/policies': () => renderPolicies(main),
+      '#/reports': reportReader && (() => renderReports(main)),
+      '#/audit': auditor && (() => renderAudit(main)),
+    };
+    const view = views[location.hash] || (() => renderInbox(main, me));
+    document.querySelectorAll('nav a').forEach((a) => a.setAttribute('aria-current', String(a.getAttribute('href') === (location.hash || '#/inbox'))));
+    await view();
+    main.focus();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       renderSignIn('Your session ended; sign in again.');
