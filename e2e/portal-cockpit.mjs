@@ -3,35 +3,17 @@
 // current and completed steps highlighted. Started by PortalIT with:
 //   APP_URL, MANAGER (password "demo"), INSTANCE (a running instance's key), STEP (its current
 //   step's name), HOLDER (who holds that step), SCREENSHOTS
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { env, run, signInToPortal, step } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const appUrl = env('APP_URL');
 const manager = env('MANAGER');
 const instance = env('INSTANCE');
 const stepName = env('STEP');
 const holder = env('HOLDER');
-const screenshots = env('SCREENSHOTS');
-mkdirSync(screenshots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
-const step = (text) => console.log(`e2e: ${text}`);
-try {
+await run('cockpit', async (browser, shot) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(appUrl, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('User name').fill(manager);
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToPortal(page, appUrl, manager);
   await page.getByRole('link', { name: 'Process cockpit' }).click();
   await page.getByRole('heading', { name: 'Process cockpit' }).waitFor({ timeout: 20000 });
   step(`signed in as ${manager}, cockpit open`);
@@ -47,14 +29,5 @@ try {
   await page.locator('#diagram g.djs-element.cockpit-active').first().waitFor({ timeout: 20000 });
   await page.locator('#diagram g.djs-element.cockpit-completed').first().waitFor({ timeout: 20000 });
   step('the instance is drawn with its current and completed steps highlighted');
-  await page.screenshot({ path: join(screenshots, 'portal-cockpit.png'), fullPage: true });
-} catch (error) {
-  console.error(`e2e: FAILED: ${error.message}`);
-  for (const [index, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
-    await page.screenshot({ path: join(screenshots, `cockpit-failure-${index}.png`), fullPage: true }).catch(() => {});
-    console.error(`e2e: page ${index} was at ${page.url()}`);
-  }
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+  await page.screenshot({ path: shot('portal-cockpit.png'), fullPage: true });
+});

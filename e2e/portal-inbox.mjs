@@ -3,28 +3,13 @@
 // completes it; the task leaves her inbox. Started by PortalIT with:
 //   APP_URL (e.g. http://127.0.0.1:8090), OWNER (password "demo"), TASK (the task's key),
 //   SCREENSHOTS (directory for the screenshots kept as test artifacts)
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { env, run, step } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const appUrl = env('APP_URL');
 const owner = env('OWNER');
 const taskKey = env('TASK');
-const screenshots = env('SCREENSHOTS');
-mkdirSync(screenshots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
-const step = (text) => console.log(`e2e: ${text}`);
-try {
+await run('portal', async (browser, shot) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -40,7 +25,7 @@ try {
 
   const task = page.locator(`button.task[data-key="${taskKey}"]`);
   await task.waitFor({ timeout: 30000 });
-  await page.screenshot({ path: join(screenshots, 'portal-inbox.png'), fullPage: true });
+  await page.screenshot({ path: shot('portal-inbox.png'), fullPage: true });
   await task.click();
   await page.getByLabel(/Likelihood/).waitFor({ timeout: 20000 });
   step('opened "Assess risk" with its form (form-js)');
@@ -54,25 +39,16 @@ try {
     throw new Error('the values typed were lost after a refused submit');
   }
   step('a too short rationale is refused next to the field; the values stay');
-  await page.screenshot({ path: join(screenshots, 'portal-form-refused.png'), fullPage: true });
+  await page.screenshot({ path: shot('portal-form-refused.png'), fullPage: true });
 
   await page.getByLabel(/Rationale/).fill('Remote access now only through the jump host with MFA.');
   await page.getByRole('button', { name: 'Complete task' }).click();
   await page.getByText('"Assess risk" completed').waitFor({ timeout: 20000 });
   await task.waitFor({ state: 'detached', timeout: 20000 });
   step('completed "Assess risk"; it left the inbox');
-  await page.screenshot({ path: join(screenshots, 'portal-completed.png'), fullPage: true });
+  await page.screenshot({ path: shot('portal-completed.png'), fullPage: true });
   const external = requests.filter((url) => !url.startsWith(appUrl) && !url.startsWith('data:'));
   if (external.length > 0) {
     throw new Error(`the portal loaded from other hosts (it must work offline): ${external.join(', ')}`);
   }
-} catch (error) {
-  console.error(`e2e: FAILED: ${error.message}`);
-  for (const [index, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
-    await page.screenshot({ path: join(screenshots, `portal-failure-${index}.png`), fullPage: true }).catch(() => {});
-    console.error(`e2e: page ${index} was at ${page.url()}`);
-  }
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -7,31 +7,16 @@
 //              everyone's tasks without Camunda Identity, so the test opens its own by id)
 //   SCREENSHOTS directory for the screenshots kept as test artifacts
 // Exits 0 when every step passed; prints what failed otherwise.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { env, run, step } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const tasklistUrl = env('TASKLIST_URL');
 const operateUrl = env('OPERATE_URL');
 const owner = env('OWNER');
 const viewer = env('VIEWER');
 const instance = env('INSTANCE');
 const taskId = env('TASK');
-const screenshots = env('SCREENSHOTS');
-mkdirSync(screenshots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
-const step = (text) => console.log(`e2e: ${text}`);
-try {
+await run('webapps', async (browser, shot) => {
   // Tasklist: sign in with the ISMS Flow password, open the task, fill its form, complete it
   const tasklist = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await tasklist.goto(tasklistUrl, { waitUntil: 'domcontentloaded' });
@@ -40,7 +25,7 @@ try {
   await tasklist.getByRole('button', { name: /log ?in/i }).click();
   step(`signed in to Tasklist as ${owner}`);
   await tasklist.getByRole('link', { name: /Assess risk/ }).first().waitFor({ timeout: 60000 });
-  await tasklist.screenshot({ path: join(screenshots, 'tasklist-inbox.png'), fullPage: true });
+  await tasklist.screenshot({ path: shot('tasklist-inbox.png'), fullPage: true });
   await tasklist.goto(`${tasklistUrl}/${taskId}`, { waitUntil: 'domcontentloaded' });
   await tasklist.getByText(/Assigned to me|Assign to me/).first().waitFor({ timeout: 60000 });
   const assign = tasklist.getByRole('button', { name: /^Assign to me$/ });
@@ -55,11 +40,11 @@ try {
   await tasklist.getByLabel(/Impact/).fill('3');
   await tasklist.getByLabel(/Rationale/).fill('Segmentation of line 3 is still open; seen in the November walk-down.');
   step('filled the linked form "risk-assessment"');
-  await tasklist.screenshot({ path: join(screenshots, 'tasklist-assess-risk-form.png'), fullPage: true });
+  await tasklist.screenshot({ path: shot('tasklist-assess-risk-form.png'), fullPage: true });
   await tasklist.getByRole('button', { name: /^Complete Task$/i }).click();
   await tasklist.getByText(/Task completed/i).first().waitFor({ timeout: 60000 });
   step('completed "Assess risk" in Tasklist');
-  await tasklist.screenshot({ path: join(screenshots, 'tasklist-completed.png'), fullPage: true });
+  await tasklist.screenshot({ path: shot('tasklist-completed.png'), fullPage: true });
 
   // Operate: the instance, drawn from its model
   const operate = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -73,14 +58,5 @@ try {
   await operate.locator('.djs-container').first().waitFor({ timeout: 60000 });
   await operate.getByText(/Risk review/).first().waitFor({ timeout: 60000 });
   step(`Operate shows instance ${instance} with its diagram`);
-  await operate.screenshot({ path: join(screenshots, 'operate-instance.png'), fullPage: true });
-} catch (error) {
-  console.error(`e2e: FAILED: ${error.message}`);
-  for (const [index, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
-    await page.screenshot({ path: join(screenshots, `failure-${index}.png`), fullPage: true }).catch(() => {});
-    console.error(`e2e: page ${index} was at ${page.url()} (screenshot failure-${index}.png)`);
-  }
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+  await operate.screenshot({ path: shot('operate-instance.png'), fullPage: true });
+});

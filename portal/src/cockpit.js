@@ -17,15 +17,16 @@ export async function renderCockpit(main) {
       <tbody id="cycles"></tbody>
     </table>
     <section id="instance" aria-live="polite"></section>`;
+  // taken before any await: a second render may replace the page meanwhile
+  const body = main.querySelector('#cycles');
+  const linksElement = main.querySelector('#links');
   const [instances, tasks, links] = await Promise.all([
     api('/api/process-instances?state=ACTIVE'),
     api('/api/tasks'),
     api('/api/engine/links'),
   ]);
-  const linksElement = main.querySelector('#links');
   if (links.operate) linksElement.append(link('Camunda Operate', links.operate));
   if (links.tasklist) linksElement.append(link('Camunda Tasklist', links.tasklist));
-  const body = main.querySelector('#cycles');
   if (instances.length === 0) {
     body.innerHTML = '<tr><td colspan="6" class="muted">No ISMS cycle is running.</td></tr>';
   }

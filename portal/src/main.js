@@ -89,8 +89,11 @@ function renderSignIn(notice) {
     }
     try {
       await signIn(username, password);
-      location.hash = '#/inbox';
-      route();
+      if (location.hash !== '#/inbox') {
+        location.hash = '#/inbox'; // routes on hashchange
+      } else {
+        route();
+      }
     } catch (failure) {
       error.textContent =
         failure.status === 401 ? 'The user name or password is wrong.' : failure.status === 429 ? failure.message : `Sign-in failed: ${failure.message}`;

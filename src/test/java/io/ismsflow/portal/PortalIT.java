@@ -107,6 +107,26 @@ class PortalIT {
     }
   }
 
+  @Test
+  void inTheBrowserTheServersReasonsComeBackNextToTheirField() throws Exception {
+    assumePortalBuilt();
+    BrowserTests.assumeAvailable();
+    var inbox = new TaskInbox(http);
+    var requested = inbox.as("ciso.anna").postForEntity("/api/board-reports", null, Map.class);
+    assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    var instance = ((Number) requested.getBody().get("processInstanceKey")).longValue();
+    inbox.complete("ciso.anna", inbox.task("ciso.anna", instance, "WriteCommentaryTask"),
+        Map.of("postureRating", "adequate", "keyMessages", "A quiet quarter on the plant floor."));
+    var signOff = inbox.task("exec.eva", instance, "SignOffReportTask");
+
+    var result =
+        BrowserTests.run("portal-server-check.mjs", Map.of("APP_URL", "http://127.0.0.1:" + port, "EXECUTIVE", "exec.eva", "TASK", Long.toString(signOff)));
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    // the change request went through: the report is back with the CISO
+    inbox.task("ciso.anna", instance, "WriteCommentaryTask");
+  }
+
   /** A risk of this test's own, so that no review started by another test's timer holds it. */
   private static String ownRisk(TaskInbox inbox, String id, String owner) {
     var risk = new java.util.LinkedHashMap<String, Object>();
