@@ -96,7 +96,8 @@ export async function renderInbox(main, me) {
     const errors = detail.querySelector('#errors');
     let form = null;
     if (schema) {
-      form = new Form({ container: detail.querySelector('#form') });
+      // no debouncing of typed input: "Complete task" right after typing must see every key
+      form = new Form({ container: detail.querySelector('#form'), debounce: false });
       await form.importSchema(schema, variables);
     } else {
       detail.querySelector('#form').innerHTML = '<p class="muted">This task has no form: complete it when the work is done.</p>';
@@ -105,6 +106,9 @@ export async function renderInbox(main, me) {
       const button = event.currentTarget;
       clearServerErrors(detail, errors);
       let data = {};
+      if (document.activeElement instanceof HTMLElement) {
+        document.activeElement.blur(); // form-js takes a field's last input on blur
+      }
       if (form) {
         const result = form.submit();
         if (Object.keys(result.errors).length > 0) {

@@ -151,6 +151,38 @@ final class LocalWebapps implements AutoCloseable {
     log.info("Engine: {} local users can sign in to Operate and Tasklist with their ISMS Flow passwords ({})", accounts.size(), written);
   }
 
+  /**
+   * Waits until Tasklist has imported the forms: a task it imports before its linked form never
+   * shows that form (Tasklist 8.6 then offers a variables editor). Says so, and goes on, if it
+   * takes longer than the timeout.
+   */
+  void awaitFormsImported(java.util.Set<String> formIds, Duration timeout) {
+    var deadline = System.nanoTime() + timeout.toNanos();
+    var missing = new java.util.TreeSet<>(formIds);
+    while (true) {
+      try {
+        var hits = json.readTree(send(HttpRequest.newBuilder(search.url().resolve("/tasklist-form-*/_search?size=1000&_source_includes=bpmnId")).GET()));
+        hits.path("hits").path("hits").forEach(h -> missing.remove(h.path("_source").path("bpmnId").asText()));
+      } catch (IOException | LocalEngineException e) {
+        // the form index may not exist yet
+      }
+      if (missing.isEmpty()) {
+        log.info("Engine: Tasklist has the {} forms of the ISMS cycles", formIds.size());
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        log.warn("Engine: Tasklist has not imported the forms {} within {} s; tasks created before it does are shown without their form", missing, timeout.toSeconds());
+        return;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   static String tasklistRole(List<String> groups) {
     if (groups.contains("admin")) {
       return "OWNER";

@@ -22,10 +22,12 @@ class ProcessModelDeployer implements SmartInitializingSingleton {
 
   private final CamundaClient client;
   private final ProcessModels models;
+  private final org.springframework.beans.factory.ObjectProvider<LocalWebapps> webapps;
 
-  ProcessModelDeployer(CamundaClient client, ProcessModels models) {
+  ProcessModelDeployer(CamundaClient client, ProcessModels models, org.springframework.beans.factory.ObjectProvider<LocalWebapps> webapps) {
     this.client = client;
     this.models = models;
+    this.webapps = webapps;
   }
 
   @Override
@@ -52,5 +54,7 @@ class ProcessModelDeployer implements SmartInitializingSingleton {
       throw new ModelDeploymentException(
           "The engine rejected the deployment of " + names + ": " + e.getMessage(), e);
     }
+    // Tasklist 8.6 links a task to its form only if it imported the form first: let it, before tasks come
+    webapps.ifAvailable(local -> local.awaitFormsImported(models.formIds(), TIMEOUT));
   }
 }

@@ -103,6 +103,11 @@ class ProcessModels {
     return Optional.ofNullable(modelXml.get(bpmnProcessId));
   }
 
+  /** The ids of the deployed forms. */
+  java.util.Set<String> formIds() {
+    return java.util.Set.copyOf(forms.keySet());
+  }
+
   /** The Camunda Form as deployed, for a form renderer (form-js). */
   Optional<com.fasterxml.jackson.databind.JsonNode> formDocument(String formId) {
     return Optional.ofNullable(formDocuments.get(formId));

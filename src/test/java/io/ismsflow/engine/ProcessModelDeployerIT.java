@@ -23,7 +23,7 @@ class ProcessModelDeployerIT {
     var broken =
         ProcessModels.from(
             new PathMatchingResourcePatternResolver(), json, List.of("classpath*:broken-models/*.bpmn"));
-    var deployer = new ProcessModelDeployer(client, broken);
+    var deployer = new ProcessModelDeployer(client, broken, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(LocalWebapps.class));
 
     assertThatThrownBy(deployer::afterSingletonsInstantiated)
         .isInstanceOf(ModelDeploymentException.class)
