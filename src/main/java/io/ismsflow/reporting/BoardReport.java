@@ -100,10 +100,6 @@ public record BoardReport(
   /** What the board decided, as recorded by the board secretary. */
   public record Decisions(LocalDate meetingDate, String minutes, List<String> actionIds, String recordedBy, Instant at) {}
 
-  BoardReport withStatus(ReportStatus newStatus, Instant now) {
-    return new BoardReport(id, title, periodFrom, periodTo, newStatus, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, versions, finalVersion, distribution, decisions, createdAt, now, version);
-  }
-
   BoardReport withFigures(long instanceKey, BoardMetrics.Figures collected, Comparison compared, Instant now) {
     return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.DRAFT, trigger, requestedBy, instanceKey, collected.sections(), collected.headlines(), compared, commentary, signOffs, versions, finalVersion, distribution, decisions, createdAt, now, version);
   }
