@@ -37,6 +37,7 @@ final class ChildProcess implements AutoCloseable {
   private final Path pidFile;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Thread killOnJvmExit;
+  private java.util.function.Function<String, String> hints = tail -> "";
   private Process process;
 
   /**
@@ -45,13 +46,27 @@ final class ChildProcess implements AutoCloseable {
    * @param workDirectory where it runs, and where its log and pid file go
    */
   ChildProcess(String name, String mainClass, Path workDirectory) {
+    this(name, mainClass, workDirectory, mainClass.substring(mainClass.lastIndexOf('.') + 1).toLowerCase());
+  }
+
+  /** @param fileName the base name of its log and pid files, e.g. {@code broker} */
+  ChildProcess(String name, String mainClass, Path workDirectory, String fileName) {
     this.name = name;
     this.mainClass = mainClass;
     this.workDirectory = workDirectory;
-    var file = mainClass.substring(mainClass.lastIndexOf('.') + 1).toLowerCase();
-    this.logFile = workDirectory.resolve(file + ".log");
-    this.pidFile = workDirectory.resolve(file + ".pid");
-    this.killOnJvmExit = new Thread(this::destroyIfAlive, "stop-" + file);
+    this.logFile = workDirectory.resolve(fileName + ".log");
+    this.pidFile = workDirectory.resolve(fileName + ".pid");
+    this.killOnJvmExit = new Thread(this::destroyIfAlive, "stop-" + fileName);
+  }
+
+  /** Adds process-specific explanations of a failed start, from the end of its log. */
+  ChildProcess explainingFailuresWith(java.util.function.Function<String, String> hints) {
+    this.hints = hints;
+    return this;
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   Path logFile() {
@@ -161,7 +176,7 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
-  private void stopLeftover() {
+  void stopLeftover() {
     if (!Files.isRegularFile(pidFile)) {
       return;
     }
@@ -189,12 +204,15 @@ final class ChildProcess implements AutoCloseable {
   private String explainFailure() {
     var tail = tail(200);
     if (tail.contains("Address already in use") || tail.contains("BindException")) {
-      return "A port it needs is already in use.";
+      return "A port it needs is already in use (another ISMS Flow or Camunda running?).";
     }
     if (tail.contains("OutOfMemoryError")) {
       return "It ran out of memory.";
     }
-    return "";
+    if (tail.contains("UnsupportedClassVersionError")) {
+      return "Its Java is too old: it needs Java 21+.";
+    }
+    return hints.apply(tail);
   }
 
   private String tail(int lines) {

@@ -41,6 +41,7 @@ final class LocalSearch implements AutoCloseable {
           "The local OpenSearch for Operate and Tasklist is not built at " + home + ". Build first with './isms build',"
               + " or run without the webapps (isms.engine.embedded.webapps.enabled=false).");
     }
+    process.stopLeftover(); // one left by an app killed hard holds the ports
     Ports.requireFree(
         settings.host(), "OpenSearch",
         Map.of("OpenSearch HTTP (isms.engine.embedded.webapps.opensearch-port)", webapps.opensearchPort(),

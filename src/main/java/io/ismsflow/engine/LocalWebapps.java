@@ -71,6 +71,8 @@ final class LocalWebapps implements AutoCloseable {
     ports.put("Tasklist (isms.engine.embedded.webapps.tasklist-port)", webapps.tasklistPort());
     ports.put("Tasklist health (isms.engine.embedded.webapps.tasklist-management-port)", webapps.tasklistManagementPort());
     ports.put("Tasklist cluster membership (isms.engine.embedded.webapps.tasklist-cluster-port)", webapps.tasklistClusterPort());
+    operate.stopLeftover(); // ones left by an app killed hard hold the ports
+    tasklist.stopLeftover();
     Ports.requireFree(settings.host(), "Operate and Tasklist", ports);
     var distribution = settings.distribution().toAbsolutePath().normalize();
     var classPath = List.of(distribution.resolve("config").toString(), distribution.resolve("lib") + File.separator + "*");
