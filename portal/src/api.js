@@ -28,7 +28,17 @@ export async function signIn(username, password) {
 }
 
 export async function api(path, { method = 'GET', json } = {}) {
-  const headers = { Authorization: `Basic ${sessionStorage.getItem(KEY)}`, Accept: 'application/json' };
+  const response = await send(path, { method, json, accept: 'application/json' });
+  return response.status === 204 ? null : response.json();
+}
+
+/** The raw response, for what is not JSON (a model's XML, a PDF); refused requests throw as api() does. */
+export function apiResponse(path) {
+  return send(path, { method: 'GET', accept: '*/*' });
+}
+
+async function send(path, { method, json, accept }) {
+  const headers = { Authorization: `Basic ${sessionStorage.getItem(KEY)}`, Accept: accept };
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
@@ -39,7 +49,12 @@ export async function api(path, { method = 'GET', json } = {}) {
   if (!response.ok) {
     throw new ApiError(response.status, await body(response));
   }
-  return response.status === 204 ? null : response.json();
+  return response;
+}
+
+/** A task's due date; the engine writes zoned date-times, e.g. 2026-12-13T07:13:04.581Z[Etc/UTC]. */
+export function dueDateOf(task) {
+  return new Date(String(task.dueDate).replace(/\[.*\]$/, ''));
 }
 
 async function body(response) {

@@ -1,5 +1,5 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { api } from './api.js';
+import { api, apiResponse, dueDateOf } from './api.js';
 
 const STEP_TYPES = new Set(['USER_TASK', 'SERVICE_TASK', 'RECEIVE_TASK', 'INTERMEDIATE_CATCH_EVENT', 'CALL_ACTIVITY', 'EVENT_BASED_GATEWAY']);
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -34,7 +34,7 @@ export async function renderCockpit(main) {
     const steps = instance.activeElements.filter((e) => STEP_TYPES.has(e.elementType));
     const open = tasks.filter((t) => t.processInstanceKey === instance.key);
     const oldest = steps.map((s) => new Date(s.since)).sort((a, b) => a - b)[0];
-    const overdue = open.some((t) => t.dueDate && due(t) < new Date());
+    const overdue = open.some((t) => t.dueDate && dueDateOf(t) < new Date());
     const row = document.createElement('tr');
     row.innerHTML = `
       <td><button type="button" class="link cycle"></button><div class="muted small"></div></td>
@@ -89,10 +89,7 @@ async function showInstance(section, key, body, button) {
 }
 
 async function fetchXml(bpmnProcessId) {
-  const headers = { Authorization: `Basic ${sessionStorage.getItem('isms-flow-credentials')}` };
-  const response = await fetch(`/api/processes/${encodeURIComponent(bpmnProcessId)}/xml`, { headers });
-  if (!response.ok) throw new Error(`the model of ${bpmnProcessId} could not be loaded (${response.status})`);
-  return response.text();
+  return (await apiResponse(`/api/processes/${encodeURIComponent(bpmnProcessId)}/xml`)).text();
 }
 
 function link(text, href) {
@@ -102,10 +99,6 @@ function link(text, href) {
   a.target = '_blank';
   a.rel = 'noopener';
   return a;
-}
-
-function due(task) {
-  return new Date(String(task.dueDate).replace(/\[.*\]$/, ''));
 }
 
 function duration(millis) {

@@ -1,5 +1,5 @@
 import { Form } from '@bpmn-io/form-js-viewer';
-import { api, ApiError } from './api.js';
+import { api, ApiError, dueDateOf } from './api.js';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -46,7 +46,7 @@ export async function renderInbox(main, me) {
       button.querySelector('.task-name').textContent = task.name;
       button.querySelector('.task-meta').textContent = [
         task.bpmnProcessId.replace(/Process$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
-        task.dueDate ? `due ${DATE.format(due(task))}` : 'no due date',
+        task.dueDate ? `due ${DATE.format(dueDateOf(task))}` : 'no due date',
         task.assignee ? (task.assignee === me.username ? 'assigned to you' : `assigned to ${task.assignee}`) : `group: ${task.candidateGroups.join(', ') || 'none'}`,
       ].join(' · ');
       button.addEventListener('click', () => open(task.key));
@@ -77,7 +77,7 @@ export async function renderInbox(main, me) {
       <div class="submit-row"><button type="button" class="primary" id="complete">Complete task</button></div>`;
     detail.querySelector('#task-title').textContent = task.name;
     detail.querySelector('#task-meta').textContent =
-      `${task.dueDate ? `Due ${DATE.format(due(task))}${isOverdue(task) ? ' (overdue)' : ''}` : 'No due date'} · ` +
+      `${task.dueDate ? `Due ${DATE.format(dueDateOf(task))}${isOverdue(task) ? ' (overdue)' : ''}` : 'No due date'} · ` +
       (task.assignee ? `assigned to ${task.assignee}` : `offered to ${task.candidateGroups.join(', ')}`);
     const actions = detail.querySelector('.actions');
     if (!task.assignee) {
@@ -154,18 +154,14 @@ function sortByDue(tasks) {
     if (!a.dueDate && !b.dueDate) return a.key - b.key;
     if (!a.dueDate) return 1;
     if (!b.dueDate) return -1;
-    return due(a) - due(b);
+    return dueDateOf(a) - dueDateOf(b);
   });
 }
 
 function isOverdue(task) {
-  return Boolean(task.dueDate) && due(task) < new Date();
+  return Boolean(task.dueDate) && dueDateOf(task) < new Date();
 }
 
-/** The engine writes due dates as zoned date-times, e.g. 2026-12-13T07:13:04.581Z[Etc/UTC]. */
-function due(task) {
-  return new Date(String(task.dueDate).replace(/\[.*\]$/, ''));
-}
 
 /** The values of the form's own input fields (form-js also returns the prefill it was given). */
 function onlyFormFields(schema, data) {

@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, apiResponse } from './api.js';
 
 const LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
@@ -153,9 +153,7 @@ export async function renderReports(main) {
 }
 
 async function download(path, name) {
-  const response = await fetch(path, { headers: { Authorization: `Basic ${sessionStorage.getItem('isms-flow-credentials')}` } });
-  if (!response.ok) throw new Error(`download failed (${response.status})`);
-  const url = URL.createObjectURL(await response.blob());
+  const url = URL.createObjectURL(await (await apiResponse(path)).blob());
   const link = el('a', { href: url, download: name });
   document.body.append(link);
   link.click();
