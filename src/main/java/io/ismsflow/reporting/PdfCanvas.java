@@ -73,46 +73,55 @@ final class PdfCanvas implements AutoCloseable {
   }
 
   void text(float x, float baseline, String text, PDType1Font font, float size, Color color) {
-    try {
-      stream.beginText();
-      stream.setFont(font, size);
-      stream.setNonStrokingColor(color);
-      stream.newLineAtOffset(x, baseline);
-      stream.showText(safe(text, font));
-      stream.endText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    draw(
+        s -> {
+          s.beginText();
+          s.setFont(font, size);
+          s.setNonStrokingColor(color);
+          s.newLineAtOffset(x, baseline);
+          s.showText(safe(text, font));
+          s.endText();
+        });
   }
 
   void box(float x, float bottom, float width, float height, Color fill) {
-    try {
-      stream.setNonStrokingColor(fill);
-      stream.addRect(x, bottom, width, height);
-      stream.fill();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    draw(
+        s -> {
+          s.setNonStrokingColor(fill);
+          s.addRect(x, bottom, width, height);
+          s.fill();
+        });
   }
 
   void frame(float x, float bottom, float width, float height, Color color, float lineWidth) {
-    try {
-      stream.setStrokingColor(color);
-      stream.setLineWidth(lineWidth);
-      stream.addRect(x, bottom, width, height);
-      stream.stroke();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    draw(
+        s -> {
+          s.setStrokingColor(color);
+          s.setLineWidth(lineWidth);
+          s.addRect(x, bottom, width, height);
+          s.stroke();
+        });
   }
 
   void line(float x1, float y1, float x2, float y2, Color color, float lineWidth) {
+    draw(
+        s -> {
+          s.setStrokingColor(color);
+          s.setLineWidth(lineWidth);
+          s.moveTo(x1, y1);
+          s.lineTo(x2, y2);
+          s.stroke();
+        });
+  }
+
+  /** Drawing on the current page; PDFBox's IOException cannot happen on an in-memory document, so it is unchecked. */
+  private interface Drawing {
+    void on(PDPageContentStream stream) throws IOException;
+  }
+
+  private void draw(Drawing drawing) {
     try {
-      stream.setStrokingColor(color);
-      stream.setLineWidth(lineWidth);
-      stream.moveTo(x1, y1);
-      stream.lineTo(x2, y2);
-      stream.stroke();
+      drawing.on(stream);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
