@@ -34,17 +34,19 @@ public class TaskPerformers {
    * with the job (it exports in log order, so it then has every task completed before the job).
    */
   public Performers forJob(ActivatedJob job) {
-    var scope = new Optional[] {null};
-    return (variable, given) -> {
-      if (given != null && !given.isBlank()) {
-        return Optional.of(given);
+    return new Performers() {
+      private Optional<Long> scope; // looked up once, and only if a variable is missing
+
+      @Override
+      public Optional<String> of(String variable, String given) {
+        if (given != null && !given.isBlank()) {
+          return Optional.of(given);
+        }
+        if (scope == null) {
+          scope = awaitScope(job);
+        }
+        return scope.flatMap(s -> journal.lastCompleterSetting(job.getProcessInstanceKey(), s, variable));
       }
-      if (scope[0] == null) {
-        scope[0] = awaitScope(job);
-      }
-      @SuppressWarnings("unchecked")
-      Optional<Long> found = scope[0];
-      return found.flatMap(s -> journal.lastCompleterSetting(job.getProcessInstanceKey(), s, variable));
     };
   }
 
