@@ -154,7 +154,8 @@ public class BoardActions {
     return viewer.isInAny(IsmsGroup.CISO, IsmsGroup.EXECUTIVE, IsmsGroup.BOARD_SECRETARY, IsmsGroup.AUDITOR, IsmsGroup.ADMIN);
   }
 
-  static void requireReader(IsmsUser viewer) {
+  /** Board reports, their figures and actions are for the CISO, executive leadership, the board secretary, auditors and admins. */
+  public static void requireReader(IsmsUser viewer) {
     if (!isReader(viewer)) {
       throw RequestRefusedException.forbidden("Board reports and actions are for the CISO, executive leadership, the board secretary, auditors and admins");
     }

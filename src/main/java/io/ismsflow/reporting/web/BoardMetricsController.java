@@ -1,7 +1,7 @@
 package io.ismsflow.reporting.web;
 
 import io.ismsflow.identity.CurrentUser;
-import io.ismsflow.identity.IsmsGroup;
+import io.ismsflow.reporting.BoardActions;
 import io.ismsflow.platform.RequestRefusedException;
 import io.ismsflow.reporting.BoardMetrics;
 import io.ismsflow.reporting.ReportPeriod;
@@ -31,10 +31,7 @@ class BoardMetricsController {
   @GetMapping("/metrics")
   @Operation(summary = "Security posture figures for a period (YYYY-MM-DD, both days included)")
   BoardMetrics.Figures figures(@RequestParam String from, @RequestParam String to) {
-    var user = currentUser.get();
-    if (!user.isInAny(IsmsGroup.CISO, IsmsGroup.EXECUTIVE, IsmsGroup.BOARD_SECRETARY, IsmsGroup.AUDITOR, IsmsGroup.ADMIN)) {
-      throw RequestRefusedException.forbidden("Board figures are for the CISO, executive leadership, the board secretary, auditors and admins");
-    }
+    BoardActions.requireReader(currentUser.get());
     try {
       return metrics.collect(new ReportPeriod(LocalDate.parse(from), LocalDate.parse(to)));
     } catch (DateTimeParseException | IllegalArgumentException e) {
