@@ -77,13 +77,13 @@ final class ChildProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
+  /** Starts it; call {@link #stopLeftover()} first, before checking its ports, which a leftover would hold. */
   void start(List<String> javaOptions, List<String> classPath, List<String> arguments, Map<String, String> environment) {
     try {
       Files.createDirectories(workDirectory);
     } catch (IOException e) {
       throw new LocalEngineException("Cannot create " + workDirectory + " for " + name + ": " + e.getMessage(), e);
     }
-    stopLeftover();
     var command = new ArrayList<String>();
     command.add(javaExecutable());
     command.addAll(javaOptions);
