@@ -1,6 +1,16 @@
 import './style.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
-import { api, ApiError, signIn, signOut, signedIn } from './api.js';
+import {
+  api,
+  ApiError,
+  beginProviderSignIn,
+  completeProviderSignIn,
+  isProviderAnswer,
+  signIn,
+  signInOptions,
+  signOut,
+  signedIn,
+} from './api.js';
 import { renderInbox } from './inbox.js';
 import { renderCockpit } from './cockpit.js';
 import { renderAssets, renderAudit, renderPolicies, renderReports, renderRisks } from './registers.js';
@@ -10,18 +20,39 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 const main = document.getElementById('main');
 const who = document.getElementById('who');
 const signOutButton = document.getElementById('sign-out');
+const nav = document.querySelector('nav');
 
-signOutButton.addEventListener('click', () => {
-  signOut();
-  route();
+signOutButton.addEventListener('click', async () => {
+  if (!(await signOut())) {
+    route();
+  }
 });
 window.addEventListener('hashchange', route);
-route();
+start();
+
+async function start() {
+  try {
+    await signInOptions();
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  if (isProviderAnswer()) {
+    try {
+      await completeProviderSignIn();
+    } catch (failure) {
+      renderSignIn(`Sign-in failed: ${failure.message}`);
+      return;
+    }
+  }
+  route();
+}
 
 async function route() {
   if (!signedIn()) {
     who.textContent = '';
     signOutButton.hidden = true;
+    nav.hidden = true;
     renderSignIn();
     return;
   }
@@ -29,6 +60,7 @@ async function route() {
     const me = await api('/api/me');
     who.textContent = `${me.displayName} (${me.groups.join(', ')})`;
     signOutButton.hidden = false;
+    nav.hidden = false;
     const inAny = (...groups) => me.groups.some((g) => groups.includes(g));
     const manager = inAny('ciso', 'admin', 'auditor', 'executive');
     const reportReader = inAny('ciso', 'executive', 'board-secretary', 'auditor', 'admin');
@@ -53,16 +85,25 @@ async function route() {
       renderSignIn('Your session ended; sign in again.');
       return;
     }
-    main.innerHTML = '';
-    const message = document.createElement('p');
-    message.className = 'error';
-    message.setAttribute('role', 'alert');
-    message.textContent = `The portal could not load: ${error.message}`;
-    main.append(message);
+    showError(error);
   }
 }
 
-function renderSignIn(notice) {
+function showError(error) {
+  main.innerHTML = '';
+  const message = document.createElement('p');
+  message.className = 'error';
+  message.setAttribute('role', 'alert');
+  message.textContent = `The portal could not load: ${error.message}`;
+  main.append(message);
+}
+
+async function renderSignIn(notice) {
+  const options = await signInOptions();
+  if (options.mode === 'oidc') {
+    renderProviderSignIn(notice);
+    return;
+  }
   main.innerHTML = `
     <section class="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in to ISMS Flow</h1>
@@ -97,6 +138,31 @@ function renderSignIn(notice) {
     } catch (failure) {
       error.textContent =
         failure.status === 401 ? 'The user name or password is wrong.' : failure.status === 429 ? failure.message : `Sign-in failed: ${failure.message}`;
+    }
+  });
+}
+
+/** OIDC: the identity provider asks for the password (and a second factor, if it has one). */
+function renderProviderSignIn(notice) {
+  main.innerHTML = `
+    <section class="sign-in" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in to ISMS Flow</h1>
+      <p>You sign in with your organisation's account, at its identity provider.</p>
+      <p class="error" id="sign-in-error" role="alert"></p>
+      <button type="button" class="primary" id="provider-sign-in">Sign in</button>
+    </section>`;
+  const error = document.getElementById('sign-in-error');
+  error.textContent = notice || '';
+  const button = document.getElementById('provider-sign-in');
+  button.focus();
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    error.textContent = '';
+    try {
+      await beginProviderSignIn(); // leaves the page
+    } catch (failure) {
+      error.textContent = `Sign-in is not possible: ${failure.message}`;
+      button.disabled = false;
     }
   });
 }

@@ -47,6 +47,14 @@ record IdentityProperties(
    */
   record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockout) {}
 
-  /** @param groupsClaim the JWT claim that lists the person's groups */
-  record Oidc(@DefaultValue("groups") String groupsClaim) {}
+  /**
+   * @param groupsClaim the JWT claim that lists the person's groups
+   * @param portalClientId the identity provider's public client (authorization code flow with
+   *     PKCE) through which the portal signs people in
+   * @param portalScope the scopes the portal asks for
+   */
+  record Oidc(
+      @DefaultValue("groups") String groupsClaim,
+      @DefaultValue("isms-portal") String portalClientId,
+      @DefaultValue("openid profile") String portalScope) {}
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -33,8 +34,14 @@ class SecurityConfiguration {
   static final String[] AUDIT_READERS = {"auditor", "admin", "ciso"};
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties properties, ObjectMapper json, Clock clock)
-      throws Exception {
+  SignInOptions signInOptions(
+      IdentityProperties properties, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
+    return properties.mode() == IdentityProperties.Mode.OIDC ? SignInOptions.oidc(issuer, properties.oidc()) : SignInOptions.local();
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, IdentityProperties properties, SignInOptions signIn, ObjectMapper json, Clock clock) throws Exception {
     var problems = new ProblemResponses(json);
     http.authorizeHttpRequests(
         requests ->
@@ -43,6 +50,7 @@ class SecurityConfiguration {
                 .requestMatchers("/error").permitAll()
                 // the portal's static files (its data comes from /api, signed in)
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/sign-in").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(AUDIT_READERS)
                 .requestMatchers("/api/audit/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/process-instances/**").hasAnyRole(MANAGERS)
@@ -59,9 +67,7 @@ class SecurityConfiguration {
             headers
                 .contentSecurityPolicy(
                     csp ->
-                        csp.policyDirectives(
-                            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-                                + " frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"))
+                        csp.policyDirectives(contentSecurityPolicy(signIn)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                 .frameOptions(frame -> frame.deny()));
 
@@ -80,6 +86,17 @@ class SecurityConfiguration {
       http.httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()));
     }
     return http.build();
+  }
+
+  /**
+   * Only the app's own scripts, styles and data; with OIDC the portal also fetches the identity
+   * provider's discovery document and tokens (the sign-in page itself is a navigation, not a fetch).
+   */
+  static String contentSecurityPolicy(SignInOptions signIn) {
+    var issuerOrigin = signIn.issuerOrigin();
+    return "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+        + (issuerOrigin == null ? "" : " connect-src 'self' " + issuerOrigin + ";")
+        + " frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
   }
 
   /** Groups from the token's groups claim (Keycloak-style "/ciso" paths too) become ISMS roles. */

@@ -33,6 +33,8 @@ class PortalIT {
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("<title>ISMS Flow</title>").doesNotContain("http://", "https://");
     assertThat(http.getForEntity("/api/me", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForObject("/api/sign-in", Map.class)).containsEntry("mode", "local").doesNotContainKey("issuer");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).doesNotContain("connect-src");
     var me = new TaskInbox(http).as("risk.ben").getForObject("/api/me", Map.class);
     assertThat(me).containsEntry("username", "risk.ben");
     assertThat((List<String>) me.get("groups")).contains("risk-owner");
