@@ -3,7 +3,7 @@
 // current and completed steps highlighted. Started by PortalIT with:
 //   APP_URL, MANAGER (password "demo"), INSTANCE (a running instance's key), STEP (its current
 //   step's name), HOLDER (who holds that step), SCREENSHOTS
-import { env, run, signInToPortal, step } from './support.mjs';
+import { env, run, signInToPortal, step, checkAccessibility } from './support.mjs';
 
 const appUrl = env('APP_URL');
 const manager = env('MANAGER');
@@ -30,4 +30,5 @@ await run('cockpit', async (browser, shot) => {
   await page.locator('#diagram g.djs-element.cockpit-completed').first().waitFor({ timeout: 20000 });
   step('the instance is drawn with its current and completed steps highlighted');
   await page.screenshot({ path: shot('portal-cockpit.png'), fullPage: true });
+  await checkAccessibility(page, 'process cockpit with a drawn instance');
 });

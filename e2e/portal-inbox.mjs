@@ -3,7 +3,7 @@
 // completes it; the task leaves her inbox. Started by PortalIT with:
 //   APP_URL (e.g. http://127.0.0.1:8090), OWNER (password "demo"), TASK (the task's key),
 //   SCREENSHOTS (directory for the screenshots kept as test artifacts)
-import { env, run, step } from './support.mjs';
+import { env, run, step, checkAccessibility } from './support.mjs';
 
 const appUrl = env('APP_URL');
 const owner = env('OWNER');
@@ -18,6 +18,7 @@ await run('portal', async (browser, shot) => {
   await page.getByLabel('Password').fill('wrong');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText('The user name or password is wrong.').waitFor({ timeout: 20000 });
+  await checkAccessibility(page, 'sign-in page with a refused password');
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Tasks' }).waitFor({ timeout: 20000 });
@@ -26,6 +27,7 @@ await run('portal', async (browser, shot) => {
   const task = page.locator(`button.task[data-key="${taskKey}"]`);
   await task.waitFor({ timeout: 30000 });
   await page.screenshot({ path: shot('portal-inbox.png'), fullPage: true });
+  await checkAccessibility(page, 'task inbox');
   await task.click();
   await page.getByLabel(/Likelihood/).waitFor({ timeout: 20000 });
   step('opened "Assess risk" with its form (form-js)');
@@ -40,6 +42,7 @@ await run('portal', async (browser, shot) => {
   }
   step('a too short rationale is refused next to the field; the values stay');
   await page.screenshot({ path: shot('portal-form-refused.png'), fullPage: true });
+  await checkAccessibility(page, 'task form with a refused field');
 
   await page.getByLabel(/Rationale/).fill('Remote access now only through the jump host with MFA.');
   await page.getByRole('button', { name: 'Complete task' }).click();

@@ -2,7 +2,7 @@
 // PKCE), renewing its access token, and signing out there too. Started by OidcPortalIT with:
 //   APP_URL, ISSUER (the provider), USER_NAME (known to the provider), DISPLAY_NAME,
 //   TOKEN_AGE_WAIT_MS (how long to wait until the access token is due for renewal), SCREENSHOTS
-import { env, run, step } from './support.mjs';
+import { env, run, step, checkAccessibility } from './support.mjs';
 
 const appUrl = env('APP_URL');
 const issuer = env('ISSUER');
@@ -20,6 +20,7 @@ await run('oidc', async (browser, shot) => {
   await page.goto(`${appUrl}/#/risks`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('heading', { name: 'Sign in to ISMS Flow' }).waitFor({ timeout: 20000 });
   await page.screenshot({ path: shot('portal-oidc-sign-in.png') });
+  await checkAccessibility(page, 'sign-in page (OIDC)');
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await page.getByLabel('Username').waitFor({ timeout: 20000 });
@@ -37,6 +38,7 @@ await run('oidc', async (browser, shot) => {
   if (page.url() !== `${appUrl}/#/risks`) throw new Error(`after sign-in the address is ${page.url()}, not the page asked for`);
   step(`signed in as ${displayName}, back on the page asked for, without the code in the address`);
   await page.screenshot({ path: shot('portal-oidc-signed-in.png'), fullPage: true });
+  await checkAccessibility(page, 'risk register (OIDC)');
 
   await page.waitForTimeout(tokenAgeWait);
   await page.getByRole('link', { name: 'Task inbox' }).click();

@@ -2,7 +2,7 @@
 // (OT only), policies with versions, board reports, the audit trail. Started by PortalIT with:
 //   APP_URL, USER (password "demo"), EXPECT_CRITICAL (inherent critical risks in the register),
 //   EXPECT_OT (OT assets), SCREENSHOTS
-import { env, run, signInToPortal, step } from './support.mjs';
+import { env, run, signInToPortal, step, checkAccessibility } from './support.mjs';
 
 const appUrl = env('APP_URL');
 const user = env('USER_NAME');
@@ -22,6 +22,7 @@ await run('registers', async (browser, shot) => {
   await page.getByText(/^Residual \(rows/).waitFor();
   step(`risk register filtered to CRITICAL shows ${expectCritical} risks and both heat maps`);
   await page.screenshot({ path: shot('portal-risks.png'), fullPage: true });
+  await checkAccessibility(page, 'risk register');
 
   await page.getByRole('link', { name: 'Assets' }).click();
   await page.getByLabel('Domain').selectOption('OT');
@@ -29,6 +30,7 @@ await run('registers', async (browser, shot) => {
   await page.locator('#asset-count', { hasText: `${expectOt} assets` }).waitFor({ timeout: 20000 });
   step(`assets filtered to OT show ${expectOt}`);
   await page.screenshot({ path: shot('portal-assets.png'), fullPage: true });
+  await checkAccessibility(page, 'assets');
 
   await page.getByRole('link', { name: 'Policies' }).click();
   const first = page.locator('button[data-policy]').first();
@@ -37,13 +39,16 @@ await run('registers', async (browser, shot) => {
   await page.getByRole('heading', { name: /: versions$/ }).waitFor({ timeout: 20000 });
   step('a policy opens with its versions');
   await page.screenshot({ path: shot('portal-policies.png'), fullPage: true });
+  await checkAccessibility(page, 'policies');
 
   await page.getByRole('link', { name: 'Board reports' }).click();
   await page.getByRole('heading', { name: 'Board reports' }).waitFor({ timeout: 20000 });
   await page.screenshot({ path: shot('portal-board-reports.png'), fullPage: true });
+  await checkAccessibility(page, 'board reports');
 
   await page.getByRole('link', { name: 'Audit trail' }).click();
   await page.getByText(/Hash chain intact/).waitFor({ timeout: 20000 });
   step('the audit trail says its hash chain is intact');
   await page.screenshot({ path: shot('portal-audit.png'), fullPage: true });
+  await checkAccessibility(page, 'audit trail');
 });

@@ -2,7 +2,7 @@
 // its field in the portal, with everything chosen kept; the executive then completes the sign-off.
 // Also keeps a screenshot at a tablet's size. Started by PortalIT with:
 //   APP_URL, EXECUTIVE (password "demo"), TASK (the "Review and sign off report" task's key), SCREENSHOTS
-import { env, run, step } from './support.mjs';
+import { env, run, step, checkAccessibility } from './support.mjs';
 
 const appUrl = env('APP_URL');
 const executive = env('EXECUTIVE');
@@ -29,6 +29,7 @@ await run('server-check', async (browser, shot) => {
   }
   step('the server refused a change request without a comment, next to the comment field; the choice stays');
   await page.screenshot({ path: shot('portal-server-check-tablet.png'), fullPage: true });
+  await checkAccessibility(page, 'sign-off form at tablet size');
   await page.getByLabel(/^Comment/).fill('Add the OT incidents of the quarter.');
   await page.getByRole('button', { name: 'Complete task' }).click();
   await page.getByText('"Review and sign off report" completed').waitFor({ timeout: 20000 });

@@ -1,8 +1,13 @@
 // What the browser tests share: their settings, Debian's Chromium, screenshots, and a clear
 // failure (with a screenshot of every open page) instead of a hanging or silent one.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** The WCAG 2.1 success criteria of levels A and AA that axe-core checks automatically. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** A setting the starting integration test passes; missing is a mistake in that test. */
 export function env(name) {
@@ -49,4 +54,21 @@ export async function signInToPortal(page, appUrl, user) {
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Tasks' }).waitFor({ timeout: 20000 });
+}
+
+/**
+ * Checks the page as it stands against WCAG 2.1 A and AA with axe-core (labels, names, contrast,
+ * landmarks, ARIA); throws with each violation and where it is. Automated checks find only part
+ * of what a person with a screen reader or keyboard meets, so they complement manual checks.
+ */
+export async function checkAccessibility(page, what) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_AA);
+  if (result.violations.length) {
+    const lines = result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`,
+    );
+    throw new Error(`${what}: ${result.violations.length} accessibility violations (WCAG 2.1 AA, axe-core):\n  ${lines.join('\n  ')}`);
+  }
+  step(`${what}: no WCAG 2.1 A/AA violations found by axe-core (${result.passes.length} rules passed)`);
 }

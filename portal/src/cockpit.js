@@ -62,7 +62,7 @@ async function showInstance(section, key, body, button) {
   section.innerHTML = `
     <h2 id="instance-title"></h2>
     <p class="muted" id="instance-meta"></p>
-    <div class="diagram" id="diagram" role="img" aria-labelledby="instance-title"></div>
+    <figure class="diagram-figure" aria-labelledby="instance-title"><div class="diagram" id="diagram"></div></figure>
     <ul class="legend"><li><span class="swatch active"></span>current</li><li><span class="swatch completed"></span>done</li><li><span class="swatch incident"></span>incident</li></ul>
     <div id="incidents"></div>`;
   section.querySelector('#instance-title').textContent = `${instance.processName || instance.bpmnProcessId} ${instance.key}`;

@@ -73,15 +73,22 @@ export async function renderRisks(main) {
   }
 }
 
+/** A heat map as a real table: likelihood rows (highest first) by impact columns, each cell the risks' count. */
 function heatmap(title, map) {
-  const grid = el('div', { class: 'heatmap', style: `grid-template-columns: repeat(${map.size}, 36px)`, role: 'table', 'aria-label': `${title} heat map` });
-  for (let likelihood = map.size; likelihood >= 1; likelihood--) {
-    for (let impact = 1; impact <= map.size; impact++) {
-      const cell = map.cells.find((c) => c.likelihood === likelihood && c.impact === impact);
-      grid.append(el('div', { class: `cell level-${cell.level.toLowerCase()}`, role: 'cell',
-        title: `likelihood ${likelihood}, impact ${impact}: ${cell.count} risks (${cell.level})` }, cell.count ? String(cell.count) : ''));
-    }
-  }
+  const impacts = Array.from({ length: map.size }, (_, i) => i + 1);
+  const likelihoods = impacts.slice().reverse();
+  const cellOf = (likelihood, impact) => map.cells.find((c) => c.likelihood === likelihood && c.impact === impact);
+  const grid = el('table', { class: 'heatmap' },
+    el('caption', { class: 'visually-hidden' }, `${title} heat map: risks by likelihood (rows) and impact (columns)`),
+    el('thead', {}, el('tr', {}, el('td', {}), impacts.map((impact) => el('th', { scope: 'col', title: `impact ${impact}` }, String(impact))))),
+    el('tbody', {}, likelihoods.map((likelihood) => el('tr', {},
+      el('th', { scope: 'row', title: `likelihood ${likelihood}` }, String(likelihood)),
+      impacts.map((impact) => {
+        const cell = cellOf(likelihood, impact);
+        return el('td', { class: `cell level-${cell.level.toLowerCase()}`, title: `likelihood ${likelihood}, impact ${impact}: ${cell.count} risks (${cell.level})` },
+          cell.count ? String(cell.count) : el('span', { class: 'visually-hidden' }, '0'),
+          el('span', { class: 'visually-hidden' }, ` (${cell.level})`));
+      })))));
   return el('figure', { class: 'heatmap-figure' }, el('figcaption', {}, `${title} (rows: likelihood ${map.size} at the top; columns: impact 1 to ${map.size})`), grid,
     el('p', { class: 'muted small' }, `${map.total} rated, ${map.notRated} not rated; appetite up to ${map.appetite}`));
 }

@@ -32,7 +32,7 @@ public final class BrowserTests {
     if (!onPath("node")) {
       missing.add("Node.js 20+ (node on the PATH)");
     }
-    if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
+    if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core")) || !Files.isDirectory(E2E.resolve("node_modules/axe-core"))) {
       missing.add("the e2e packages ('npm ci' in e2e/)");
     }
     if (!Files.isExecutable(CHROMIUM)) {
