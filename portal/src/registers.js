@@ -149,11 +149,14 @@ export async function renderPolicies(main) {
 }
 
 /** The board reports with their PDFs. */
+const STEP_NAMES = { WriteCommentaryTask: 'CISO commentary', SignOffReportTask: 'executive sign-off' };
+
 export async function renderReports(main) {
   const reports = await api('/api/board-reports');
   main.replaceChildren(el('h1', {}, 'Board reports'),
-    table('Board reports', ['Report', 'Period', 'Status', 'Versions', 'PDF'],
+    table('Board reports', ['Report', 'Period', 'Status', 'Versions', 'Escalated', 'PDF'],
       reports.map((r) => [r.id, `${r.periodFrom} to ${r.periodTo}`, r.status, String(r.versions),
+        (r.escalatedSteps || []).map((s) => STEP_NAMES[s] || s).join(', ') || '-',
         el('span', {},
           r.versions ? el('button', { type: 'button', class: 'link', onclick: () => download(`/api/board-reports/${r.id}/latest.pdf`, `${r.id}-latest.pdf`) }, 'latest') : '',
           r.finalVersion ? el('button', { type: 'button', class: 'link', onclick: () => download(`/api/board-reports/${r.id}/final.pdf`, `${r.id}.pdf`) }, 'final') : '')])));

@@ -38,6 +38,7 @@ public record BoardReport(
     FinalVersion finalVersion,
     Distribution distribution,
     Decisions decisions,
+    List<Escalation> escalations,
     Instant createdAt,
     Instant updatedAt,
     @Version Long version) {
@@ -46,6 +47,7 @@ public record BoardReport(
     signOffs = signOffs == null ? List.of() : List.copyOf(signOffs);
     versions = versions == null ? List.of() : List.copyOf(versions);
     headlines = headlines == null ? List.of() : List.copyOf(headlines);
+    escalations = escalations == null ? List.of() : List.copyOf(escalations);
   }
 
   public enum ReportStatus {
@@ -97,41 +99,56 @@ public record BoardReport(
   /** One recipient: a person or group in the app, or a mail address. */
   public record Recipient(String recipient, String channel, String status, String detail) {}
 
+  /**
+   * A step of the cycle that was still open when its time was up (a non-interrupting timer in the
+   * model), and who was told.
+   *
+   * @param step the model's task id, e.g. {@code WriteCommentaryTask}
+   * @param eventKey the engine's key of the timer event, so a retried job records it once
+   */
+  public record Escalation(String step, List<String> notified, long eventKey, Instant at) {}
+
   /** What the board decided, as recorded by the board secretary. */
   public record Decisions(LocalDate meetingDate, String minutes, List<String> actionIds, String recordedBy, Instant at) {}
 
   BoardReport withFigures(long instanceKey, BoardMetrics.Figures collected, Comparison compared, Instant now) {
-    return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.DRAFT, trigger, requestedBy, instanceKey, collected.sections(), collected.headlines(), compared, commentary, signOffs, versions, finalVersion, distribution, decisions, createdAt, now, version);
+    return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.DRAFT, trigger, requestedBy, instanceKey, collected.sections(), collected.headlines(), compared, commentary, signOffs, versions, finalVersion, distribution, decisions, escalations, createdAt, now, version);
   }
 
   BoardReport withCommentary(Commentary written, Instant now) {
-    return new BoardReport(id, title, periodFrom, periodTo, status, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, written, signOffs, versions, finalVersion, distribution, decisions, createdAt, now, version);
+    return new BoardReport(id, title, periodFrom, periodTo, status, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, written, signOffs, versions, finalVersion, distribution, decisions, escalations, createdAt, now, version);
   }
 
   BoardReport withVersion(RenderedVersion rendered, ReportStatus newStatus, Instant now) {
     var all = new ArrayList<>(versions);
     all.add(rendered);
-    return new BoardReport(id, title, periodFrom, periodTo, newStatus, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, all, finalVersion, distribution, decisions, createdAt, now, version);
+    return new BoardReport(id, title, periodFrom, periodTo, newStatus, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, all, finalVersion, distribution, decisions, escalations, createdAt, now, version);
   }
 
   BoardReport withSignOff(SignOff signOff, ReportStatus newStatus, Instant now) {
     var all = new ArrayList<>(signOffs);
     all.add(signOff);
-    return new BoardReport(id, title, periodFrom, periodTo, newStatus, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, all, versions, finalVersion, distribution, decisions, createdAt, now, version);
+    return new BoardReport(id, title, periodFrom, periodTo, newStatus, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, all, versions, finalVersion, distribution, decisions, escalations, createdAt, now, version);
   }
 
   BoardReport withFinalVersion(RenderedVersion rendered, FinalVersion frozen, Instant now) {
     var all = new ArrayList<>(versions);
     all.add(rendered);
-    return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.FINAL, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, all, frozen, distribution, decisions, createdAt, now, version);
+    return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.FINAL, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, all, frozen, distribution, decisions, escalations, createdAt, now, version);
   }
 
   BoardReport withDistribution(Distribution sent, Instant now) {
-    return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.DISTRIBUTED, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, versions, finalVersion, sent, decisions, createdAt, now, version);
+    return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.DISTRIBUTED, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, versions, finalVersion, sent, decisions, escalations, createdAt, now, version);
   }
 
   BoardReport withDecisions(Decisions recorded, Instant now) {
-    return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.DECISIONS_RECORDED, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, versions, finalVersion, distribution, recorded, createdAt, now, version);
+    return new BoardReport(id, title, periodFrom, periodTo, ReportStatus.DECISIONS_RECORDED, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, versions, finalVersion, distribution, recorded, escalations, createdAt, now, version);
+  }
+
+  BoardReport withEscalation(Escalation escalation, Instant now) {
+    var all = new ArrayList<>(escalations);
+    all.add(escalation);
+    return new BoardReport(id, title, periodFrom, periodTo, status, trigger, requestedBy, processInstanceKey, figures, headlines, comparison, commentary, signOffs, versions, finalVersion, distribution, decisions, all, createdAt, now, version);
   }
 
   public ReportPeriod period() {

@@ -70,6 +70,16 @@ class BoardReportRules {
         });
   }
 
+  /** How a step of the cycle is named where it is escalated. */
+  static String stepLabel(String step) {
+    return switch (step) {
+      case COMMENTARY_TASK -> "CISO commentary";
+      case SIGN_OFF_TASK -> "executive sign-off";
+      case DECISIONS_TASK -> "record of the board's decisions";
+      default -> step;
+    };
+  }
+
   private static TaskCompletionRule rule(String elementId, java.util.function.Function<Map<String, Object>, List<FieldProblem>> check) {
     return new TaskCompletionRule() {
       @Override

@@ -15,6 +15,7 @@ import io.ismsflow.reporting.BoardReport.Commentary;
 import io.ismsflow.reporting.BoardReport.Comparison;
 import io.ismsflow.reporting.BoardReport.Decisions;
 import io.ismsflow.reporting.BoardReport.Distribution;
+import io.ismsflow.reporting.BoardReport.Escalation;
 import io.ismsflow.reporting.BoardReport.FinalVersion;
 import io.ismsflow.reporting.BoardReport.Recipient;
 import io.ismsflow.reporting.BoardReport.RenderedVersion;
@@ -151,7 +152,7 @@ public class BoardReportService {
       }
       try {
         return reports.insert(
-            new BoardReport(id, title, period.from(), period.to(), ReportStatus.REQUESTED, trigger, requestedBy, processInstanceKey, null, null, null, null, null, null, null, null, null, now, now, null));
+            new BoardReport(id, title, period.from(), period.to(), ReportStatus.REQUESTED, trigger, requestedBy, processInstanceKey, null, null, null, null, null, null, null, null, null, null, now, now, null));
       } catch (DuplicateKeyException e) {
         // taken meanwhile: try the next
       }
@@ -289,6 +290,28 @@ public class BoardReportService {
     return frozen;
   }
 
+  /**
+   * Records that a step of the report's cycle is overdue and tells the groups named in the model;
+   * once per timer event, so a retried job neither records nor notifies twice.
+   */
+  Escalation recordEscalation(String reportId, String step, List<String> notify, long eventKey) {
+    var report = find(reportId);
+    var existing = report.escalations().stream().filter(e -> e.eventKey() == eventKey).findFirst();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    var escalation = new Escalation(step, List.copyOf(notify), eventKey, clock.instant());
+    var saved = reports.save(report.withEscalation(escalation, clock.instant()));
+    var what = BoardReportRules.stepLabel(step);
+    for (var group : notify) {
+      notifications.notify(
+          "board-report-escalation:" + reportId + ":" + eventKey + ":" + group, group, "Overdue: " + what + " of " + report.title(),
+          "The " + what + " of board report " + reportId + " is overdue.", "/api/board-reports/" + reportId);
+    }
+    audit.append(new AuditEvent(WORKER, List.of(), "board-report.escalated", "board-report", reportId, null, Map.of("step", step, "notified", notify), saved.processInstanceKey(), null));
+    return escalation;
+  }
+
   /** Notifies the configured groups in the app and mails the final PDF where an SMTP server is configured. */
   Distribution distribute(String reportId) {
     var report = find(reportId);
@@ -418,7 +441,7 @@ public class BoardReportService {
   public byte[] preview(ReportPeriod period) {
     var figures = metrics.collect(period);
     var now = clock.instant();
-    var draft = new BoardReport("BR-PREVIEW", "Security posture, " + ReportPeriods.label(period), period.from(), period.to(), ReportStatus.DRAFT, "preview", null, null, null, null, null, null, null, null, null, null, null, now, now, null);
+    var draft = new BoardReport("BR-PREVIEW", "Security posture, " + ReportPeriods.label(period), period.from(), period.to(), ReportStatus.DRAFT, "preview", null, null, null, null, null, null, null, null, null, null, null, null, now, now, null);
     var report = draft.withFigures(0, figures, compare(draft, figures), now);
     return pdf.render(content(report, 1, "DRAFT", null, now));
   }

@@ -27,18 +27,24 @@ public class BoardReportWorkers {
   private final BoardReportService reports;
   private final Clock clock;
   private final TaskPerformers performers;
+  private final ReportingProperties properties;
 
-  BoardReportWorkers(BoardReportService reports, Clock clock, TaskPerformers performers) {
+  BoardReportWorkers(BoardReportService reports, Clock clock, TaskPerformers performers, ReportingProperties properties) {
     this.reports = reports;
     this.clock = clock;
     this.performers = performers;
+    this.properties = properties;
   }
 
   @JobWorker(type = "isms.board-report.collect-figures")
   public Map<String, Object> collectFigures(ActivatedJob job, @Variable(optional = true) String reportId, @Variable(optional = true) String startedOn) {
     var started = date(startedOn);
     var report = run(() -> reports.collect(job.getProcessInstanceKey(), reportId, started == null ? LocalDate.now(clock) : started));
-    return Map.of("reportId", report.id(), "reportTitle", report.title());
+    return Map.of(
+        "reportId", report.id(),
+        "reportTitle", report.title(),
+        "commentarySla", properties.commentarySla().toString(),
+        "signOffSla", properties.signOffSla().toString());
   }
 
   @JobWorker(type = "isms.board-report.render")
@@ -97,6 +103,15 @@ public class BoardReportWorkers {
     var result = new HashMap<String, Object>();
     result.put("boardActionIds", ids);
     return result;
+  }
+
+  /** A step still open when its time is up: the model names the step and whom to tell (task headers). */
+  @JobWorker(type = "isms.board-report.escalate")
+  public void escalate(ActivatedJob job, @Variable String reportId) {
+    var headers = job.getCustomHeaders();
+    var step = headers.getOrDefault("step", job.getElementId());
+    var notify = Arrays.stream(headers.getOrDefault("notify", "ciso").split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
+    run(() -> reports.recordEscalation(reportId, step, notify, job.getElementInstanceKey()));
   }
 
   private static LocalDate date(String value) {

@@ -1,5 +1,6 @@
 package io.ismsflow.reporting;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,10 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule when the scheduled report of the past quarter starts: a cron expression (UTC) or
  *     an ISO 8601 repeating interval; default 07:00 UTC on the first day of each quarter
  * @param distribution who receives the final report
+ * @param commentarySla how long the CISO group has for the commentary (each round) before it is escalated
+ * @param signOffSla how long executive leadership has to sign off (each round) before it is escalated
  */
 @ConfigurationProperties("isms.reporting")
 public record ReportingProperties(
-    @DefaultValue("") String organization, @DefaultValue(BoardReportSchedule.DEFAULT) String schedule, @DefaultValue Distribution distribution) {
+    @DefaultValue("") String organization,
+    @DefaultValue(BoardReportSchedule.DEFAULT) String schedule,
+    @DefaultValue Distribution distribution,
+    @DefaultValue("P10D") Duration commentarySla,
+    @DefaultValue("P5D") Duration signOffSla) {
 
   /**
    * @param groups ISMS groups whose members are notified in the app

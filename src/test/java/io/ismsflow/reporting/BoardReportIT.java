@@ -7,6 +7,7 @@ import io.ismsflow.EngineClock;
 import io.ismsflow.IsmsIntegrationTest;
 import io.ismsflow.TaskInbox;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -140,6 +141,41 @@ class BoardReportIT {
     var future = inbox.as("ciso.anna").postForEntity("/api/board-reports", Map.of("from", "2026-10-01", "to", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString()), Map.class);
     assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(inbox.as("ciso.anna").getForEntity("/api/board-reports/BR-1999-Q1", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void anOverdueCommentaryAndAnOverdueSignOffAreEscalatedOnceToWhoMustActAndTheCiso() {
+    var inbox = new TaskInbox(http);
+    var requested = inbox.as("ciso.anna").postForEntity("/api/board-reports", Map.of("from", "2024-02-01", "to", "2024-02-29"), Map.class);
+    assertThat(requested.getStatusCode()).as(String.valueOf(requested.getBody())).isEqualTo(HttpStatus.CREATED);
+    var reportId = (String) requested.getBody().get("reportId");
+    var instance = ((Number) requested.getBody().get("processInstanceKey")).longValue();
+    var commentary = inbox.task("ciso.anna", instance, "WriteCommentaryTask");
+    var clock = new EngineClock(brokerRestAddress);
+
+    // default SLAs: 10 days for the commentary, then 5 for the sign-off
+    clock.advance(Duration.ofDays(10).plusHours(1));
+    var first = await().atMost(TaskInbox.PATIENCE).until(() -> escalations(inbox, reportId), e -> !e.isEmpty());
+    assertThat(first).singleElement().satisfies(e -> assertThat(e).containsEntry("step", "WriteCommentaryTask").containsEntry("notified", List.of("ciso")));
+    assertThat(inbox.list("ciso.omar", "/api/notifications"))
+        .filteredOn(n -> n.get("title").toString().equals("Overdue: CISO commentary of " + report(inbox, reportId).get("title")))
+        .hasSize(1);
+    assertThat(inbox.list("exec.eva", "/api/notifications")).noneMatch(n -> n.get("title").toString().contains("Overdue: CISO commentary of") && n.get("link").toString().contains(reportId));
+
+    // the task stays where it was (the timer does not interrupt it); the cycle goes on once it is done
+    inbox.complete("ciso.anna", commentary, Map.of("postureRating", "adequate", "keyMessages", "Late, but written.", "recommendations", "None."));
+    inbox.task("exec.eva", instance, "SignOffReportTask");
+    clock.advance(Duration.ofDays(16));
+    var both = await().atMost(TaskInbox.PATIENCE).until(() -> escalations(inbox, reportId), e -> e.size() == 2);
+    assertThat(both.get(1)).containsEntry("step", "SignOffReportTask").containsEntry("notified", List.of("executive", "ciso"));
+    assertThat(inbox.list("exec.eva", "/api/notifications")).anyMatch(n -> n.get("title").toString().startsWith("Overdue: executive sign-off of") && n.get("link").toString().endsWith(reportId));
+    assertThat(report(inbox, reportId).get("status")).isEqualTo("IN_SIGN_OFF");
+    assertThat(inbox.list("exec.eva", "/api/board-reports")).filteredOn(r -> reportId.equals(r.get("id")))
+        .singleElement().satisfies(r -> assertThat(r).containsEntry("escalatedSteps", List.of("WriteCommentaryTask", "SignOffReportTask")));
+  }
+
+  private static List<Map<String, Object>> escalations(TaskInbox inbox, String reportId) {
+    return (List<Map<String, Object>>) report(inbox, reportId).get("escalations");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.ismsflow.RequiresDocker;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,5 +55,17 @@ class BoardReportProcessTest {
     assertThat(report.finalVersion().number()).isEqualTo(4);
     assertThat(report.signOffs()).extracting(BoardReport.SignOff::decision).containsExactly("changes", "approve");
     assertThat(actions.findByReportIdOrderByIdAsc(report.id())).extracting(BoardAction::owner).containsExactly("ciso.anna");
+  }
+
+  @Test
+  void anOverdueCommentaryIsEscalatedWithoutTakingTheTaskAway() {
+    var instance = client.newCreateInstanceCommand().bpmnProcessId(BoardReportService.PROCESS_ID).latestVersion().send().join();
+    assertThat(instance).hasActiveElements("WriteCommentaryTask");
+
+    processTest.increaseTime(Duration.ofDays(11));
+
+    assertThat(instance).hasCompletedElements("EscalateCommentaryTask", "CommentaryEscalatedEndEvent").hasActiveElements("WriteCommentaryTask");
+    var report = reports.findFirstByProcessInstanceKey(instance.getProcessInstanceKey()).orElseThrow();
+    assertThat(report.escalations()).extracting(BoardReport.Escalation::step).containsExactly("WriteCommentaryTask");
   }
 }

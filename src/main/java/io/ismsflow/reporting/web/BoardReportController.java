@@ -31,15 +31,15 @@ class BoardReportController {
   /** A report request: both days (YYYY-MM-DD) or neither, for the quarter to date. */
   record ReportRequest(String from, String to) {}
 
-  /** A report in a list: what it covers, where it stands, its versions. */
+  /** A report in a list: what it covers, where it stands, its versions, which of its steps were escalated. */
   record ReportSummary(
       String id, String title, LocalDate periodFrom, LocalDate periodTo, BoardReport.ReportStatus status, String trigger, Long processInstanceKey,
-      int versions, BoardReport.FinalVersion finalVersion, java.time.Instant updatedAt) {
+      int versions, BoardReport.FinalVersion finalVersion, List<String> escalatedSteps, java.time.Instant updatedAt) {
 
     static ReportSummary of(BoardReport report) {
       return new ReportSummary(
           report.id(), report.title(), report.periodFrom(), report.periodTo(), report.status(), report.trigger(), report.processInstanceKey(),
-          report.versions().size(), report.finalVersion(), report.updatedAt());
+          report.versions().size(), report.finalVersion(), report.escalations().stream().map(BoardReport.Escalation::step).distinct().toList(), report.updatedAt());
     }
   }
 
