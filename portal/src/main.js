@@ -13,6 +13,7 @@ import {
 } from './api.js';
 import { renderInbox } from './inbox.js';
 import { renderCockpit } from './cockpit.js';
+import { isUnread, renderNotifications } from './notifications.js';
 import { renderAssets, renderAudit, renderPolicies, renderReports, renderRisks } from './registers.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -68,7 +69,9 @@ async function route() {
     document.getElementById('nav-cockpit').hidden = !manager;
     document.getElementById('nav-reports').hidden = !reportReader;
     document.getElementById('nav-audit').hidden = !auditor;
+    const showUnread = () => showUnreadCount(me);
     const views = {
+      '#/notifications': () => renderNotifications(main, me, showUnread),
       '#/cockpit': manager && (() => renderCockpit(main)),
       '#/risks': () => renderRisks(main),
       '#/assets': () => renderAssets(main),
@@ -78,7 +81,7 @@ async function route() {
     };
     const view = views[location.hash] || (() => renderInbox(main, me));
     document.querySelectorAll('nav a').forEach((a) => a.setAttribute('aria-current', String(a.getAttribute('href') === (location.hash || '#/inbox'))));
-    await view();
+    await Promise.all([view(), showUnread()]);
     main.focus();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -86,6 +89,18 @@ async function route() {
       return;
     }
     showError(error);
+  }
+}
+
+/** The number of unread notifications in the navigation; a failure there must not stop the page. */
+async function showUnreadCount(me) {
+  const link = document.getElementById('nav-notifications');
+  try {
+    const unread = (await api('/api/notifications')).filter((n) => isUnread(n, me)).length;
+    link.textContent = unread ? `Notifications (${unread})` : 'Notifications';
+    link.setAttribute('aria-label', unread ? `Notifications, ${unread} unread` : 'Notifications');
+  } catch {
+    link.textContent = 'Notifications';
   }
 }
 

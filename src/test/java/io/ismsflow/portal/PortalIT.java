@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ismsflow.BrowserTests;
 import io.ismsflow.IsmsIntegrationTest;
 import io.ismsflow.TaskInbox;
+import io.ismsflow.notification.Notifications;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -23,6 +24,8 @@ import org.springframework.http.HttpStatus;
 class PortalIT {
 
   @Autowired TestRestTemplate http;
+
+  @Autowired Notifications notifications;
 
   @LocalServerPort int port;
 
@@ -63,6 +66,25 @@ class PortalIT {
             .orElseThrow();
     assertThat(assessment).containsEntry("assessedBy", owner).containsEntry("likelihood", 1).containsEntry("impact", 3);
     assertThat(BrowserTests.SCREENSHOTS.resolve("portal-inbox.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void inTheBrowserAPersonSeesHerGroupsUnreadNotificationsAndMarksOneRead() throws Exception {
+    assumePortalBuilt();
+    BrowserTests.assumeAvailable();
+    var id = "portal-it-" + java.util.UUID.randomUUID();
+    var title = "Overdue: test step " + id.substring(id.length() - 6);
+    notifications.notify(id, "risk-owner", title, "A step of a test cycle is overdue.", "/api/risks/RP-1");
+
+    var result = BrowserTests.run("portal-notifications.mjs", Map.of("APP_URL", "http://127.0.0.1:" + port, "USER_NAME", "risk.ben", "TITLE", title));
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    var inbox = new TaskInbox(http);
+    assertThat(inbox.list("risk.ben", "/api/notifications")).filteredOn(n -> id.equals(n.get("id")))
+        .singleElement().satisfies(n -> assertThat((List<String>) n.get("readBy")).containsExactly("risk.ben"));
+    assertThat(inbox.list("risk.lena", "/api/notifications")).filteredOn(n -> id.equals(n.get("id")))
+        .singleElement().satisfies(n -> assertThat((List<String>) n.get("readBy")).doesNotContain("risk.lena"));
+    assertThat(BrowserTests.SCREENSHOTS.resolve("portal-notifications.png")).isNotEmptyFile();
   }
 
   @Test
