@@ -150,6 +150,11 @@ class ProcessJournal {
     return values;
   }
 
+  /** Whether the journal has any record of the process instance (false where no exporter feeds it). */
+  boolean knows(long processInstanceKey) {
+    return mongo.exists(Query.query(Criteria.where("processInstanceKey").is(processInstanceKey)), RECORDS);
+  }
+
   /** The scope (flow scope key) of an element instance once the journal has its activation; empty until then. */
   java.util.Optional<Long> scopeOf(long processInstanceKey, long elementInstanceKey) {
     return java.util.Optional.ofNullable(flowScopeOf(processInstanceKey, elementInstanceKey));

@@ -6,10 +6,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Who performed the user tasks before a job, for its worker. Completed through the app, a task
- * sets its {@code isms.completedByVariable} (e.g. {@code assessedBy}) to the person; completed in
- * Camunda Tasklist, it does not, and the person is taken from the process journal instead: the
- * assignee who completed the latest task naming that variable, in the job's scope.
+ * Who performed the user tasks before a job, for its worker: the assignee who completed the latest
+ * task in the job's scope whose header {@code isms.completedByVariable} names the variable (e.g.
+ * {@code assessedBy}), from the process journal. The app assigns a task to whoever completes it
+ * through its API, and Camunda Tasklist completes only assigned tasks, so the journal names the
+ * performer however the task was completed. The variable itself is only the fallback: Tasklist
+ * does not set it, so after a round completed there it still names the previous round's performer.
+ * Without a journal for the instance (no exporter, as in Camunda Process Test) the variable is used.
  */
 @Service
 public class TaskPerformers {
@@ -25,27 +28,25 @@ public class TaskPerformers {
   /** The performers as the job sees them. */
   public interface Performers {
 
-    /** The given value when set, else the person from the journal, if any completed such a task. */
+    /** The person from the journal, else the given value when set. */
     Optional<String> of(String variable, String given);
   }
 
   /**
-   * The lookup for a job. Only when a variable is missing does it wait for the journal to catch up
-   * with the job (it exports in log order, so it then has every task completed before the job).
+   * The lookup for a job. It waits for the journal to catch up with the job (it exports in log
+   * order, so it then has every task completed before the job), once per job.
    */
   public Performers forJob(ActivatedJob job) {
     return new Performers() {
-      private Optional<Long> scope; // looked up once, and only if a variable is missing
+      private Optional<Long> scope; // looked up once, on first use
 
       @Override
       public Optional<String> of(String variable, String given) {
-        if (given != null && !given.isBlank()) {
-          return Optional.of(given);
-        }
         if (scope == null) {
-          scope = awaitScope(job);
+          scope = journal.knows(job.getProcessInstanceKey()) ? awaitScope(job) : Optional.empty();
         }
-        return scope.flatMap(s -> journal.lastCompleterSetting(job.getProcessInstanceKey(), s, variable));
+        var fromJournal = scope.flatMap(s -> journal.lastCompleterSetting(job.getProcessInstanceKey(), s, variable));
+        return fromJournal.isPresent() || given == null || given.isBlank() ? fromJournal : Optional.of(given);
       }
     };
   }

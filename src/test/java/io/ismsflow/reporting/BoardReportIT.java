@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ismsflow.EngineClock;
 import io.ismsflow.IsmsIntegrationTest;
 import io.ismsflow.TaskInbox;
+import io.ismsflow.TasklistLikeCompletion;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -172,6 +173,26 @@ class BoardReportIT {
     assertThat(report(inbox, reportId).get("status")).isEqualTo("IN_SIGN_OFF");
     assertThat(inbox.list("exec.eva", "/api/board-reports")).filteredOn(r -> reportId.equals(r.get("id")))
         .singleElement().satisfies(r -> assertThat(r).containsEntry("escalatedSteps", List.of("WriteCommentaryTask", "SignOffReportTask")));
+  }
+
+  @Test
+  void aCommentaryRewrittenInTasklistIsAttributedToWhoWroteItThereNotToTheFirstRound() {
+    var inbox = new TaskInbox(http);
+    var requested = inbox.as("ciso.anna").postForEntity("/api/board-reports", Map.of("from", "2024-05-01", "to", "2024-05-31"), Map.class);
+    assertThat(requested.getStatusCode()).as(String.valueOf(requested.getBody())).isEqualTo(HttpStatus.CREATED);
+    var reportId = (String) requested.getBody().get("reportId");
+    var instance = ((Number) requested.getBody().get("processInstanceKey")).longValue();
+    inbox.complete("ciso.anna", inbox.task("ciso.anna", instance, "WriteCommentaryTask"), Map.of("postureRating", "adequate", "keyMessages", "First round, by Anna."));
+    inbox.complete("exec.eva", inbox.task("exec.eva", instance, "SignOffReportTask"), Map.of("signOffDecision", "changes", "signOffComment", "Add the OT view."));
+
+    // the second round in Tasklist: the task's completion sets no commentaryBy, so the variable still says ciso.anna
+    var secondRound = inbox.task("ciso.omar", instance, "WriteCommentaryTask");
+    new TasklistLikeCompletion(brokerRestAddress)
+        .complete("ciso.omar", secondRound, Map.of("postureRating", "adequate", "keyMessages", "Second round, by Omar, with the OT view."));
+
+    inbox.task("exec.eva", instance, "SignOffReportTask");
+    var commentary = (Map<String, Object>) report(inbox, reportId).get("commentary");
+    assertThat(commentary).containsEntry("keyMessages", "Second round, by Omar, with the OT view.").containsEntry("writtenBy", "ciso.omar");
   }
 
   private static List<Map<String, Object>> escalations(TaskInbox inbox, String reportId) {
