@@ -93,17 +93,21 @@ class ProcessJournal {
    * instance of a multi-instance subprocess, say); an unknown completer comes back as null.
    */
   List<String> completersInScopeOf(UserTaskView task, List<String> elementIds) {
-    var scope = flowScopeOf(task.processInstanceKey(), task.elementInstanceKey());
+    return completersInScope(task.processInstanceKey(), flowScopeOf(task.processInstanceKey(), task.elementInstanceKey()), elementIds);
+  }
+
+  /** Who completed the tasks with these element ids in the given scope (any scope if null); unknown ones as null. */
+  List<String> completersInScope(long processInstanceKey, Long scope, List<String> elementIds) {
     var query =
         Query.query(
             Criteria.where("processInstanceKey")
-                .is(task.processInstanceKey())
+                .is(processInstanceKey)
                 .and("elementId")
                 .in(elementIds)
                 .and("state")
                 .is("COMPLETED"));
     return mongo.find(query, Document.class, USER_TASKS).stream()
-        .filter(d -> scope == null || scope.equals(flowScopeOf(task.processInstanceKey(), number(d, "elementInstanceKey"))))
+        .filter(d -> scope == null || scope.equals(flowScopeOf(processInstanceKey, number(d, "elementInstanceKey"))))
         .map(d -> d.getString("assignee"))
         .toList();
   }

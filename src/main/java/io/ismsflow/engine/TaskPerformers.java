@@ -2,6 +2,7 @@ package io.ismsflow.engine;
 
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +31,9 @@ public class TaskPerformers {
 
     /** The person from the journal, else the given value when set. */
     Optional<String> of(String variable, String given);
+
+    /** Everyone who completed the tasks with these element ids in the job's scope; empty without a journal. */
+    List<String> completersOf(List<String> elementIds);
   }
 
   /**
@@ -42,11 +46,20 @@ public class TaskPerformers {
 
       @Override
       public Optional<String> of(String variable, String given) {
+        var fromJournal = scope().flatMap(s -> journal.lastCompleterSetting(job.getProcessInstanceKey(), s, variable));
+        return fromJournal.isPresent() || given == null || given.isBlank() ? fromJournal : Optional.of(given);
+      }
+
+      @Override
+      public List<String> completersOf(List<String> elementIds) {
+        return scope().map(s -> journal.completersInScope(job.getProcessInstanceKey(), s, elementIds)).orElse(List.of());
+      }
+
+      private Optional<Long> scope() {
         if (scope == null) {
           scope = journal.knows(job.getProcessInstanceKey()) ? awaitScope(job) : Optional.empty();
         }
-        var fromJournal = scope.flatMap(s -> journal.lastCompleterSetting(job.getProcessInstanceKey(), s, variable));
-        return fromJournal.isPresent() || given == null || given.isBlank() ? fromJournal : Optional.of(given);
+        return scope;
       }
     };
   }

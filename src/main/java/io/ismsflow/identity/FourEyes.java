@@ -60,6 +60,28 @@ public class FourEyes {
                 + approval + "'");
   }
 
+  /**
+   * The same rule for an approval that reached the engine without the app's check, i.e. completed
+   * in Camunda Tasklist: a worker checks it before the approval takes effect, and a refusal stops
+   * the cycle there (an incident) instead of recording it. Only a proven violation is refused: an
+   * approver or performers that are not known let it pass, as the app cannot tell.
+   */
+  public void requireApprovalByAnother(String approver, Collection<String> performers, String approval, String performed, long processInstanceKey) {
+    if (approver == null || approver.isBlank() || !performers.contains(approver)) {
+      return;
+    }
+    var detail = new LinkedHashMap<String, Object>();
+    detail.put("approval", approval);
+    detail.put("performed", performed);
+    detail.put("performers", performers.stream().map(p -> p == null ? "(unknown)" : p).toList());
+    detail.put("checkedBy", "worker, after a completion outside ISMS Flow (Camunda Tasklist)");
+    audit.append(new AuditEvent(approver, java.util.List.of(), "four-eyes.refused", "process-instance", Long.toString(processInstanceKey), null, detail, processInstanceKey, null));
+    throw new FourEyesViolationException(
+        "Four-eyes rule: " + approver + " performed '" + performed + "' and also completed '" + approval + "' (outside ISMS Flow,"
+            + " e.g. in Camunda Tasklist); the approval is not recorded. Someone else must do '" + approval + "': in Operate,"
+            + " modify this instance to activate '" + approval + "' again, or cancel it.");
+  }
+
   /** The approver performed the step to approve: refused (403). */
   public static class FourEyesViolationException extends RequestRefusedException {
     FourEyesViolationException(String message) {

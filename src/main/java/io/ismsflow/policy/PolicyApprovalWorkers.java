@@ -3,6 +3,7 @@ package io.ismsflow.policy;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.exception.CamundaError;
+import io.ismsflow.identity.FourEyes;
 import io.ismsflow.platform.RequestRefusedException;
 import io.ismsflow.policy.PolicyVersion.Approval;
 import io.ismsflow.policy.PolicyVersion.Review;
@@ -22,8 +23,10 @@ public class PolicyApprovalWorkers {
   private final PolicyService policies;
   private final Clock clock;
   private final io.ismsflow.engine.TaskPerformers performers;
+  private final FourEyes fourEyes;
 
-  PolicyApprovalWorkers(PolicyService policies, Clock clock, io.ismsflow.engine.TaskPerformers performers) {
+  PolicyApprovalWorkers(PolicyService policies, Clock clock, io.ismsflow.engine.TaskPerformers performers, FourEyes fourEyes) {
+    this.fourEyes = fourEyes;
     this.policies = policies;
     this.clock = clock;
     this.performers = performers;
@@ -65,10 +68,20 @@ public class PolicyApprovalWorkers {
       @Variable String policyId,
       @Variable int versionNumber,
       @Variable(optional = true) String approvedBy,
-      @Variable(optional = true) String executiveApprovedBy) {
+      @Variable(optional = true) String executiveApprovedBy,
+      @Variable(optional = true) String author) {
     var performers = this.performers.forJob(job);
     approvedBy = performers.of("approvedBy", approvedBy).orElse(null);
     executiveApprovedBy = performers.of("executiveApprovedBy", executiveApprovedBy).orElse(null);
+    var authors = author == null ? List.<String>of() : List.of(author);
+    var ciso = approvedBy;
+    var executive = executiveApprovedBy;
+    run(
+        () -> {
+          fourEyes.requireApprovalByAnother(ciso, authors, "Approve policy", "the draft (as its author)", job.getProcessInstanceKey());
+          fourEyes.requireApprovalByAnother(executive, authors, "Approve policy (executive leadership)", "the draft (as its author)", job.getProcessInstanceKey());
+          return null;
+        });
     var approvals = new ArrayList<Approval>();
     if (approvedBy != null) {
       approvals.add(new Approval(approvedBy, "ciso", clock.instant()));

@@ -5,6 +5,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.ismsflow.engine.TaskPerformers;
+import io.ismsflow.identity.FourEyes;
 import io.ismsflow.platform.RequestRefusedException;
 import io.ismsflow.reporting.BoardReport.Commentary;
 import java.time.Clock;
@@ -28,12 +29,14 @@ public class BoardReportWorkers {
   private final Clock clock;
   private final TaskPerformers performers;
   private final ReportingProperties properties;
+  private final FourEyes fourEyes;
 
-  BoardReportWorkers(BoardReportService reports, Clock clock, TaskPerformers performers, ReportingProperties properties) {
+  BoardReportWorkers(BoardReportService reports, Clock clock, TaskPerformers performers, ReportingProperties properties, FourEyes fourEyes) {
     this.reports = reports;
     this.clock = clock;
     this.performers = performers;
     this.properties = properties;
+    this.fourEyes = fourEyes;
   }
 
   @JobWorker(type = "isms.board-report.collect-figures")
@@ -72,9 +75,19 @@ public class BoardReportWorkers {
       @Variable String reportId,
       @Variable String signOffDecision,
       @Variable(optional = true) String signOffComment,
-      @Variable(optional = true) String signedOffBy) {
-    var signer = performers.forJob(job).of("signedOffBy", signedOffBy).orElse(null);
-    var signOff = run(() -> reports.recordSignOff(reportId, signOffDecision, signOffComment, signer));
+      @Variable(optional = true) String signedOffBy,
+      @Variable(optional = true) String commentaryBy) {
+    var performed = performers.forJob(job);
+    var signer = performed.of("signedOffBy", signedOffBy).orElse(null);
+    var signOff =
+        run(
+            () -> {
+              if ("approve".equals(signOffDecision)) {
+                var writer = performed.of("commentaryBy", commentaryBy).map(List::of).orElse(List.of());
+                fourEyes.requireApprovalByAnother(signer, writer, "Review and sign off report", "Write CISO commentary", job.getProcessInstanceKey());
+              }
+              return reports.recordSignOff(reportId, signOffDecision, signOffComment, signer);
+            });
     return Map.of("signedOff", "approve".equals(signOff.decision()));
   }
 

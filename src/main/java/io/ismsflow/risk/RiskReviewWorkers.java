@@ -4,6 +4,8 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import io.ismsflow.identity.FourEyes;
+import io.ismsflow.platform.RequestRefusedException;
 import io.ismsflow.risk.Risk.TreatmentOption;
 import io.ismsflow.risk.RiskAssessment.Decision;
 import io.ismsflow.risk.RiskReviewService.AssessmentCommand;
@@ -25,12 +27,17 @@ import org.springframework.stereotype.Component;
 public class RiskReviewWorkers {
 
   static final String RISK_GONE = "RISK_GONE";
+  /** What an approval or sign-off of a risk's treatment approves: the owner's work, never approved by the owner. */
+  static final List<String> APPROVED_STEPS = List.of("AssessRiskTask", "PlanTreatmentTask");
 
   private final RiskReviewService reviews;
   private final RiskReviewProperties properties;
   private final io.ismsflow.engine.TaskPerformers performers;
+  private final FourEyes fourEyes;
 
-  RiskReviewWorkers(RiskReviewService reviews, RiskReviewProperties properties, io.ismsflow.engine.TaskPerformers performers) {
+  RiskReviewWorkers(
+      RiskReviewService reviews, RiskReviewProperties properties, io.ismsflow.engine.TaskPerformers performers, FourEyes fourEyes) {
+    this.fourEyes = fourEyes;
     this.reviews = reviews;
     this.properties = properties;
     this.performers = performers;
@@ -62,6 +69,8 @@ public class RiskReviewWorkers {
       return variables;
     } catch (RiskGoneException e) {
       throw CamundaError.bpmnError(RISK_GONE, e.getMessage());
+    } catch (RequestRefusedException e) {
+      throw CamundaError.jobError(e.getMessage(), Map.of(), 0);
     }
   }
 
@@ -102,6 +111,15 @@ public class RiskReviewWorkers {
           !aboveAppetite
               ? Decision.ACCEPTED
               : option == TreatmentOption.ACCEPT ? Decision.ACCEPTED_BY_EXECUTIVE : Decision.TREATMENT_APPROVED;
+      if (decision != Decision.ACCEPTED) {
+        var byExecutive = decision == Decision.ACCEPTED_BY_EXECUTIVE;
+        fourEyes.requireApprovalByAnother(
+            byExecutive ? signer : approver,
+            performers.completersOf(APPROVED_STEPS),
+            byExecutive ? "Sign off risk acceptance" : "Approve treatment",
+            "Assess risk, Plan treatment",
+            job.getProcessInstanceKey());
+      }
       var assessment =
           reviews.recordAssessment(
               new AssessmentCommand(

@@ -149,6 +149,30 @@ class PolicyApprovalIT {
   }
 
   @Test
+  void anAuthorWhoApprovesHerOwnPolicyInTasklistStopsItBeforePublicationAtAnIncident() {
+    var id = newId();
+    var created =
+        user("ciso.anna")
+            .postForEntity(
+                "/api/policies",
+                Map.of("id", id, "title", "Cryptography", "category", "TOPIC_SPECIFIC_POLICY", "owner", "ciso.anna", "content", COMPLETE),
+                String.class);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    var review = submit("ciso.anna", id, List.of("reviewer.dan"));
+    complete("reviewer.dan", task("reviewer.dan", review, "ReviewDraftTask"), Map.of("reviewDecision", "approve"));
+
+    new io.ismsflow.TasklistLikeCompletion(brokerRestAddress).complete("ciso.anna", task("ciso.anna", review, "ApprovePolicyTask"), Map.of("approvalDecision", "approve"));
+
+    var stopped =
+        await().atMost(PATIENCE).ignoreExceptions()
+            .until(() -> user("ciso.omar").getForObject("/api/process-instances/" + review, Map.class), i -> !((List<?>) i.get("incidents")).isEmpty());
+    var incident = (Map<String, Object>) ((List<?>) stopped.get("incidents")).getFirst();
+    assertThat(incident).containsEntry("elementId", "PublishPolicyTask");
+    assertThat(incident.get("errorMessage").toString()).contains("Four-eyes rule", "ciso.anna", "Approve policy");
+    assertThat(user("ciso.omar").getForObject("/api/policies/" + id + "/versions/1", Map.class).get("status")).isNotEqualTo("PUBLISHED");
+  }
+
+  @Test
   void theSamplePolicySetLoadsOnceAndASamplePolicyGoesThroughApprovalToPublication() {
     var first = user("ciso.anna").postForEntity("/api/policies/sample", null, Map.class);
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);

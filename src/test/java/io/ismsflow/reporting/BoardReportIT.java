@@ -195,6 +195,30 @@ class BoardReportIT {
     assertThat(commentary).containsEntry("keyMessages", "Second round, by Omar, with the OT view.").containsEntry("writtenBy", "ciso.omar");
   }
 
+  @Test
+  void aSignOffByTheCommentarysAuthorInTasklistStopsAtAnIncidentAndIsNotRecorded() {
+    var inbox = new TaskInbox(http);
+    var requested = inbox.as("ciso.anna").postForEntity("/api/board-reports", Map.of("from", "2024-08-01", "to", "2024-08-31"), Map.class);
+    assertThat(requested.getStatusCode()).as(String.valueOf(requested.getBody())).isEqualTo(HttpStatus.CREATED);
+    var reportId = (String) requested.getBody().get("reportId");
+    var instance = ((Number) requested.getBody().get("processInstanceKey")).longValue();
+    inbox.complete("ciso.anna", inbox.task("ciso.anna", instance, "WriteCommentaryTask"), Map.of("postureRating", "strong", "keyMessages", "All is well, says Anna."));
+
+    // Tasklist shows every task to everyone: the commentary's author signs off her own report there
+    new TasklistLikeCompletion(brokerRestAddress).complete("ciso.anna", inbox.task("exec.eva", instance, "SignOffReportTask"), Map.of("signOffDecision", "approve"));
+
+    var stopped =
+        await().atMost(TaskInbox.PATIENCE).ignoreExceptions()
+            .until(() -> inbox.as("ciso.anna").getForObject("/api/process-instances/" + instance, Map.class), i -> !((List<?>) i.get("incidents")).isEmpty());
+    var incident = (Map<String, Object>) ((List<?>) stopped.get("incidents")).getFirst();
+    assertThat(incident).containsEntry("elementId", "RecordSignOffTask");
+    assertThat(incident.get("errorMessage").toString()).contains("Four-eyes rule", "ciso.anna", "Write CISO commentary", "Operate");
+    var report = report(inbox, reportId);
+    assertThat(report.get("status")).isEqualTo("IN_SIGN_OFF");
+    assertThat((List<?>) report.get("signOffs")).isEmpty();
+    assertThat(report.get("finalVersion")).isNull();
+  }
+
   private static List<Map<String, Object>> escalations(TaskInbox inbox, String reportId) {
     return (List<Map<String, Object>>) report(inbox, reportId).get("escalations");
   }

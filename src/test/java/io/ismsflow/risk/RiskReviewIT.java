@@ -162,6 +162,33 @@ class RiskReviewIT {
   }
 
   @Test
+  void anOwnerWhoApprovesHerOwnTreatmentInTasklistStopsTheBranchAtAnIncidentAndNothingIsRecorded() {
+    var base = (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 90_000);
+    var riskId = seed("R-" + (base + 6), "ciso.omar", 2, 2);
+    var review = startReview(List.of(riskId));
+    var omar = "ciso.omar";
+    complete(omar, task(omar, review, "AssessRiskTask"), Map.of("likelihood", 4, "impact", 5, "rationale", "Supplier remote access without MFA"));
+    complete(omar, task(omar, review, "PlanTreatmentTask"), plan("MITIGATE", "Broker supplier access through the jump host", 2, 4));
+
+    // in Tasklist nothing stops him: the approval reaches the engine without the app's check
+    new io.ismsflow.TasklistLikeCompletion(brokerRestAddress).complete(omar, task(omar, review, "ApproveTreatmentTask"), Map.of("approvalDecision", "approve"));
+
+    var stopped =
+        await().atMost(PATIENCE).ignoreExceptions()
+            .until(() -> user("ciso.anna").getForObject("/api/process-instances/" + review, Map.class), i -> !((List<?>) i.get("incidents")).isEmpty());
+    var incident = (Map<String, Object>) ((List<?>) stopped.get("incidents")).getFirst();
+    assertThat(incident).containsEntry("elementId", "RecordAssessmentTask");
+    assertThat(incident.get("errorMessage").toString()).contains("Four-eyes rule", "ciso.omar", "Assess risk, Plan treatment", "Approve treatment");
+    assertThat(assessments.findById(RiskAssessment.idFor(review, riskId))).isEmpty();
+    assertThat(audit.entries(null, null))
+        .anySatisfy(e -> assertThat(e).satisfies(entry -> {
+          assertThat(entry.action()).isEqualTo("four-eyes.refused");
+          assertThat(entry.actor()).isEqualTo(omar);
+          assertThat(entry.processInstanceKey()).isEqualTo(review);
+        }));
+  }
+
+  @Test
   void aRiskDeletedDuringItsReviewEndsThatBranchAndTheReviewGoesOn() {
     var base = (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 90_000);
     var gone = seed("R-" + (base + 5), "risk.ben", 2, 2);

@@ -23,7 +23,8 @@ class RiskReviewWorkersTest {
 
   private final RiskReviewService service = mock(RiskReviewService.class);
   private final RiskReviewWorkers workers =
-      new RiskReviewWorkers(service, new RiskReviewProperties(Duration.ofDays(10), Duration.ofDays(5)), performersAsGiven());
+      new RiskReviewWorkers(
+          service, new RiskReviewProperties(Duration.ofDays(10), Duration.ofDays(5)), performersAsGiven(), mock(io.ismsflow.identity.FourEyes.class));
   private final ActivatedJob job = mock(ActivatedJob.class);
 
   @Test
@@ -95,7 +96,19 @@ class RiskReviewWorkersTest {
   /** Performers as the app sets them (the journal fallback for Tasklist is tested against the real journal). */
   private static io.ismsflow.engine.TaskPerformers performersAsGiven() {
     var performers = org.mockito.Mockito.mock(io.ismsflow.engine.TaskPerformers.class);
-    org.mockito.Mockito.when(performers.forJob(any())).thenReturn((variable, given) -> java.util.Optional.ofNullable(given));
+    org.mockito.Mockito.when(performers.forJob(any()))
+        .thenReturn(
+            new io.ismsflow.engine.TaskPerformers.Performers() {
+              @Override
+              public java.util.Optional<String> of(String variable, String given) {
+                return java.util.Optional.ofNullable(given);
+              }
+
+              @Override
+              public List<String> completersOf(List<String> elementIds) {
+                return List.of();
+              }
+            });
     return performers;
   }
 }
