@@ -57,6 +57,15 @@ public final class TaskInbox {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
+  /** Waits until the instance has an incident and returns the first, as a manager sees it. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> firstIncident(String manager, long instance) {
+    var stopped =
+        await().atMost(PATIENCE).ignoreExceptions()
+            .until(() -> as(manager).getForObject("/api/process-instances/" + instance, Map.class), i -> !((List<?>) i.get("incidents")).isEmpty());
+    return (Map<String, Object>) ((List<?>) stopped.get("incidents")).getFirst();
+  }
+
   public String instanceState(long instance) {
     return (String) as("ciso.anna").getForObject("/api/process-instances/" + instance, Map.class).get("state");
   }

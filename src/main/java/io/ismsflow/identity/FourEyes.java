@@ -38,10 +38,7 @@ public class FourEyes {
     if (!unknown && !performers.contains(approver.username())) {
       return;
     }
-    var detail = new LinkedHashMap<String, Object>();
-    detail.put("approval", approval);
-    detail.put("performed", performed);
-    detail.put("performers", performers.stream().map(p -> p == null ? "(unknown)" : p).toList());
+    var detail = refusal(approval, performed, performers);
     audit.append(
         new AuditEvent(
             approver.username(),
@@ -70,16 +67,22 @@ public class FourEyes {
     if (approver == null || approver.isBlank() || !performers.contains(approver)) {
       return;
     }
-    var detail = new LinkedHashMap<String, Object>();
-    detail.put("approval", approval);
-    detail.put("performed", performed);
-    detail.put("performers", performers.stream().map(p -> p == null ? "(unknown)" : p).toList());
+    var detail = refusal(approval, performed, performers);
     detail.put("checkedBy", "worker, after a completion outside ISMS Flow (Camunda Tasklist)");
     audit.append(new AuditEvent(approver, java.util.List.of(), "four-eyes.refused", "process-instance", Long.toString(processInstanceKey), null, detail, processInstanceKey, null));
     throw new FourEyesViolationException(
         "Four-eyes rule: " + approver + " performed '" + performed + "' and also completed '" + approval + "' (outside ISMS Flow,"
             + " e.g. in Camunda Tasklist); the approval is not recorded. Someone else must do '" + approval + "': in Operate,"
             + " modify this instance to activate '" + approval + "' again, or cancel it.");
+  }
+
+  /** What the audit entry of a refusal says. */
+  private static LinkedHashMap<String, Object> refusal(String approval, String performed, Collection<String> performers) {
+    var detail = new LinkedHashMap<String, Object>();
+    detail.put("approval", approval);
+    detail.put("performed", performed);
+    detail.put("performers", performers.stream().map(p -> p == null ? "(unknown)" : p).toList());
+    return detail;
   }
 
   /** The approver performed the step to approve: refused (403). */

@@ -163,10 +163,7 @@ class PolicyApprovalIT {
 
     new io.ismsflow.TasklistLikeCompletion(brokerRestAddress).complete("ciso.anna", task("ciso.anna", review, "ApprovePolicyTask"), Map.of("approvalDecision", "approve"));
 
-    var stopped =
-        await().atMost(PATIENCE).ignoreExceptions()
-            .until(() -> user("ciso.omar").getForObject("/api/process-instances/" + review, Map.class), i -> !((List<?>) i.get("incidents")).isEmpty());
-    var incident = (Map<String, Object>) ((List<?>) stopped.get("incidents")).getFirst();
+    var incident = inbox().firstIncident("ciso.omar", review);
     assertThat(incident).containsEntry("elementId", "PublishPolicyTask");
     assertThat(incident.get("errorMessage").toString()).contains("Four-eyes rule", "ciso.anna", "Approve policy");
     assertThat(user("ciso.omar").getForObject("/api/policies/" + id + "/versions/1", Map.class).get("status")).isNotEqualTo("PUBLISHED");

@@ -147,10 +147,9 @@ class BoardReportIT {
   @Test
   void anOverdueCommentaryAndAnOverdueSignOffAreEscalatedOnceToWhoMustActAndTheCiso() {
     var inbox = new TaskInbox(http);
-    var requested = inbox.as("ciso.anna").postForEntity("/api/board-reports", Map.of("from", "2024-02-01", "to", "2024-02-29"), Map.class);
-    assertThat(requested.getStatusCode()).as(String.valueOf(requested.getBody())).isEqualTo(HttpStatus.CREATED);
-    var reportId = (String) requested.getBody().get("reportId");
-    var instance = ((Number) requested.getBody().get("processInstanceKey")).longValue();
+    var requested = requestReport(inbox, "2024-02-01", "2024-02-29");
+    var reportId = requested.reportId();
+    var instance = requested.instance();
     var commentary = inbox.task("ciso.anna", instance, "WriteCommentaryTask");
     var clock = new EngineClock(brokerRestAddress);
 
@@ -178,10 +177,9 @@ class BoardReportIT {
   @Test
   void aCommentaryRewrittenInTasklistIsAttributedToWhoWroteItThereNotToTheFirstRound() {
     var inbox = new TaskInbox(http);
-    var requested = inbox.as("ciso.anna").postForEntity("/api/board-reports", Map.of("from", "2024-05-01", "to", "2024-05-31"), Map.class);
-    assertThat(requested.getStatusCode()).as(String.valueOf(requested.getBody())).isEqualTo(HttpStatus.CREATED);
-    var reportId = (String) requested.getBody().get("reportId");
-    var instance = ((Number) requested.getBody().get("processInstanceKey")).longValue();
+    var requested = requestReport(inbox, "2024-05-01", "2024-05-31");
+    var reportId = requested.reportId();
+    var instance = requested.instance();
     inbox.complete("ciso.anna", inbox.task("ciso.anna", instance, "WriteCommentaryTask"), Map.of("postureRating", "adequate", "keyMessages", "First round, by Anna."));
     inbox.complete("exec.eva", inbox.task("exec.eva", instance, "SignOffReportTask"), Map.of("signOffDecision", "changes", "signOffComment", "Add the OT view."));
 
@@ -198,25 +196,30 @@ class BoardReportIT {
   @Test
   void aSignOffByTheCommentarysAuthorInTasklistStopsAtAnIncidentAndIsNotRecorded() {
     var inbox = new TaskInbox(http);
-    var requested = inbox.as("ciso.anna").postForEntity("/api/board-reports", Map.of("from", "2024-08-01", "to", "2024-08-31"), Map.class);
-    assertThat(requested.getStatusCode()).as(String.valueOf(requested.getBody())).isEqualTo(HttpStatus.CREATED);
-    var reportId = (String) requested.getBody().get("reportId");
-    var instance = ((Number) requested.getBody().get("processInstanceKey")).longValue();
+    var requested = requestReport(inbox, "2024-08-01", "2024-08-31");
+    var reportId = requested.reportId();
+    var instance = requested.instance();
     inbox.complete("ciso.anna", inbox.task("ciso.anna", instance, "WriteCommentaryTask"), Map.of("postureRating", "strong", "keyMessages", "All is well, says Anna."));
 
     // Tasklist shows every task to everyone: the commentary's author signs off her own report there
     new TasklistLikeCompletion(brokerRestAddress).complete("ciso.anna", inbox.task("exec.eva", instance, "SignOffReportTask"), Map.of("signOffDecision", "approve"));
 
-    var stopped =
-        await().atMost(TaskInbox.PATIENCE).ignoreExceptions()
-            .until(() -> inbox.as("ciso.anna").getForObject("/api/process-instances/" + instance, Map.class), i -> !((List<?>) i.get("incidents")).isEmpty());
-    var incident = (Map<String, Object>) ((List<?>) stopped.get("incidents")).getFirst();
+    var incident = inbox.firstIncident("ciso.anna", instance);
     assertThat(incident).containsEntry("elementId", "RecordSignOffTask");
     assertThat(incident.get("errorMessage").toString()).contains("Four-eyes rule", "ciso.anna", "Write CISO commentary", "Operate");
     var report = report(inbox, reportId);
     assertThat(report.get("status")).isEqualTo("IN_SIGN_OFF");
     assertThat((List<?>) report.get("signOffs")).isEmpty();
     assertThat(report.get("finalVersion")).isNull();
+  }
+
+  private record Requested(String reportId, long instance) {}
+
+  /** A report of a past period of the test's own, so that it runs beside the other tests' reports. */
+  private static Requested requestReport(TaskInbox inbox, String from, String to) {
+    var requested = inbox.as("ciso.anna").postForEntity("/api/board-reports", Map.of("from", from, "to", to), Map.class);
+    assertThat(requested.getStatusCode()).as(String.valueOf(requested.getBody())).isEqualTo(HttpStatus.CREATED);
+    return new Requested((String) requested.getBody().get("reportId"), ((Number) requested.getBody().get("processInstanceKey")).longValue());
   }
 
   private static List<Map<String, Object>> escalations(TaskInbox inbox, String reportId) {
