@@ -106,10 +106,10 @@ class ProcessJournal {
                 .in(elementIds)
                 .and("state")
                 .is("COMPLETED"));
-    return mongo.find(query, Document.class, USER_TASKS).stream()
-        .filter(d -> scope == null || scope.equals(flowScopeOf(processInstanceKey, number(d, "elementInstanceKey"))))
-        .map(d -> d.getString("assignee"))
-        .toList();
+    if (scope != null) {
+      query.addCriteria(Criteria.where("elementInstanceKey").in(userTasksIn(processInstanceKey, scope)));
+    }
+    return mongo.find(query, Document.class, USER_TASKS).stream().map(d -> d.getString("assignee")).toList();
   }
 
   /**
@@ -172,15 +172,45 @@ class ProcessJournal {
   java.util.Optional<String> lastCompleterSetting(long processInstanceKey, long scope, String variable) {
     // the raw records, not the user task projection: the exporter writes a batch's records before its
     // projections, so records up to the job's own activation are there once that activation is
+    var tasks = userTasksIn(processInstanceKey, scope);
+    if (tasks.isEmpty()) {
+      return java.util.Optional.empty();
+    }
     var query =
         Query.query(
-            Criteria.where("processInstanceKey").is(processInstanceKey).and("valueType").is("USER_TASK").and("intent").is("COMPLETED"));
+            Criteria.where("processInstanceKey")
+                .is(processInstanceKey)
+                .and("valueType")
+                .is("USER_TASK")
+                .and("intent")
+                .is("COMPLETED")
+                .and("value.elementInstanceKey")
+                .in(tasks));
     return mongo.find(query, Document.class, RECORDS).stream()
         .filter(r -> variable.equals(completedByHeaderOf(r)))
         .filter(r -> r.get("value", Document.class).getString("assignee") != null)
-        .filter(r -> Long.valueOf(scope).equals(flowScopeOf(processInstanceKey, number(r.get("value", Document.class), "elementInstanceKey"))))
         .max(java.util.Comparator.comparingLong(r -> number(r, "position")))
         .map(r -> r.get("value", Document.class).getString("assignee"));
+  }
+
+  /**
+   * The element instances of the user tasks activated directly in a scope, in one query (a lookup
+   * per task would scan the records once per task, as the embedded store has no compound indexes).
+   */
+  private List<Long> userTasksIn(long processInstanceKey, long scope) {
+    var query =
+        Query.query(
+            Criteria.where("processInstanceKey")
+                .is(processInstanceKey)
+                .and("valueType")
+                .is("PROCESS_INSTANCE")
+                .and("intent")
+                .is("ELEMENT_ACTIVATED")
+                .and("value.flowScopeKey")
+                .is(scope)
+                .and("value.bpmnElementType")
+                .is("USER_TASK"));
+    return mongo.find(query, Document.class, RECORDS).stream().map(d -> number(d, "key")).toList();
   }
 
   private String completedByHeaderOf(Document record) {
