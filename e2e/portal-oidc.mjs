@@ -1,5 +1,6 @@
 // Browser test of the portal signing in at an OpenID Connect provider (authorization code flow with
-// PKCE), renewing its access token, and signing out there too. Started by OidcPortalIT with:
+// PKCE), renewing its access token, asking to sign in again when the provider ended the session,
+// and signing out there too. Started by OidcPortalIT with:
 //   APP_URL, ISSUER (the provider), USER_NAME (known to the provider), DISPLAY_NAME,
 //   TOKEN_AGE_WAIT_MS (how long to wait until the access token is due for renewal), SCREENSHOTS
 import { env, run, step, checkAccessibility } from './support.mjs';
@@ -45,6 +46,19 @@ await run('oidc', async (browser, shot) => {
   await page.getByRole('heading', { name: 'Tasks' }).waitFor({ timeout: 20000 });
   step('after the access token aged, the inbox still loads (the token was renewed)');
 
+  // the provider ends the session (an administrator, or its idle timeout): the next renewal fails
+  await fetch(`${issuer}/test/end-sessions`);
+  await page.waitForTimeout(tokenAgeWait);
+  await page.getByRole('link', { name: 'Risks' }).click();
+  await page.getByText('Your session ended; sign in again.').waitFor({ timeout: 20000 });
+  await page.getByRole('heading', { name: 'Sign in to ISMS Flow' }).waitFor();
+  step('when the provider ended the session, the portal asks to sign in again');
+
+  // signing in again, then out
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Username').fill(user);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#who', { hasText: displayName }).waitFor({ timeout: 20000 });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in to ISMS Flow' }).waitFor({ timeout: 20000 });
   const left = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('isms-flow')));

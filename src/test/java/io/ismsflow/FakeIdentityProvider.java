@@ -79,6 +79,7 @@ public final class FakeIdentityProvider implements AutoCloseable {
     server.createContext("/token", this::token);
     server.createContext("/jwks", this::jwks);
     server.createContext("/logout", this::logout);
+    server.createContext("/test/end-sessions", this::endSessions);
     server.start();
   }
 
@@ -226,6 +227,12 @@ public final class FakeIdentityProvider implements AutoCloseable {
             "refresh_token", refreshToken,
             "token_type", "Bearer",
             "expires_in", accessTokenLifetime.toSeconds()));
+  }
+
+  /** For tests: ends every session, as an administrator would; refresh tokens stop working. */
+  private void endSessions(HttpExchange exchange) throws IOException {
+    refreshTokens.clear();
+    respondJson(exchange, 200, Map.of("ended", true));
   }
 
   private void logout(HttpExchange exchange) throws IOException {
