@@ -149,7 +149,7 @@ export async function renderPolicies(main) {
 }
 
 /** The board reports with their PDFs. */
-const STEP_NAMES = { WriteCommentaryTask: 'CISO commentary', SignOffReportTask: 'executive sign-off' };
+const STEP_NAMES = { WriteCommentaryTask: 'CISO commentary', SignOffReportTask: 'executive sign-off', RecordBoardDecisionsTask: 'board decisions' };
 
 export async function renderReports(main) {
   const reports = await api('/api/board-reports');

@@ -47,7 +47,8 @@ public class BoardReportWorkers {
         "reportId", report.id(),
         "reportTitle", report.title(),
         "commentarySla", properties.commentarySla().toString(),
-        "signOffSla", properties.signOffSla().toString());
+        "signOffSla", properties.signOffSla().toString(),
+        "decisionsSla", properties.decisionsSla().toString());
   }
 
   @JobWorker(type = "isms.board-report.render")

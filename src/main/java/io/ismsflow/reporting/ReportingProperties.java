@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param distribution who receives the final report
  * @param commentarySla how long the CISO group has for the commentary (each round) before it is escalated
  * @param signOffSla how long executive leadership has to sign off (each round) before it is escalated
+ * @param decisionsSla how long the board secretary has, after distribution, to record the board's
+ *     decisions before it is escalated
  */
 @ConfigurationProperties("isms.reporting")
 public record ReportingProperties(
@@ -21,7 +23,8 @@ public record ReportingProperties(
     @DefaultValue(BoardReportSchedule.DEFAULT) String schedule,
     @DefaultValue Distribution distribution,
     @DefaultValue("P10D") Duration commentarySla,
-    @DefaultValue("P5D") Duration signOffSla) {
+    @DefaultValue("P5D") Duration signOffSla,
+    @DefaultValue("P30D") Duration decisionsSla) {
 
   /**
    * @param groups ISMS groups whose members are notified in the app

@@ -145,7 +145,7 @@ class BoardReportIT {
   }
 
   @Test
-  void anOverdueCommentaryAndAnOverdueSignOffAreEscalatedOnceToWhoMustActAndTheCiso() {
+  void overdueCommentarySignOffAndBoardDecisionsAreEscalatedOnceToWhoMustActAndTheCiso() {
     var inbox = new TaskInbox(http);
     var requested = requestReport(inbox, "2024-02-01", "2024-02-29");
     var reportId = requested.reportId();
@@ -170,8 +170,16 @@ class BoardReportIT {
     assertThat(both.get(1)).containsEntry("step", "SignOffReportTask").containsEntry("notified", List.of("executive", "ciso"));
     assertThat(inbox.list("exec.eva", "/api/notifications")).anyMatch(n -> n.get("title").toString().startsWith("Overdue: executive sign-off of") && n.get("link").toString().endsWith(reportId));
     assertThat(report(inbox, reportId).get("status")).isEqualTo("IN_SIGN_OFF");
+
+    // signed off and distributed; the board secretary has 30 days to record the decisions
+    inbox.complete("exec.eva", inbox.task("exec.eva", instance, "SignOffReportTask"), Map.of("signOffDecision", "approve"));
+    inbox.task("secretary.finn", instance, "RecordBoardDecisionsTask");
+    clock.advance(Duration.ofDays(47));
+    var all = await().atMost(TaskInbox.PATIENCE).until(() -> escalations(inbox, reportId), e -> e.size() == 3);
+    assertThat(all.get(2)).containsEntry("step", "RecordBoardDecisionsTask").containsEntry("notified", List.of("board-secretary", "ciso"));
+    assertThat(inbox.list("secretary.finn", "/api/notifications")).anyMatch(n -> n.get("title").toString().startsWith("Overdue: record of the board's decisions of") && n.get("link").toString().endsWith(reportId));
     assertThat(inbox.list("exec.eva", "/api/board-reports")).filteredOn(r -> reportId.equals(r.get("id")))
-        .singleElement().satisfies(r -> assertThat(r).containsEntry("escalatedSteps", List.of("WriteCommentaryTask", "SignOffReportTask")));
+        .singleElement().satisfies(r -> assertThat(r).containsEntry("escalatedSteps", List.of("WriteCommentaryTask", "SignOffReportTask", "RecordBoardDecisionsTask")));
   }
 
   @Test
