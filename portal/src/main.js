@@ -69,7 +69,7 @@ async function route() {
     document.getElementById('nav-cockpit').hidden = !manager;
     document.getElementById('nav-reports').hidden = !reportReader;
     document.getElementById('nav-audit').hidden = !auditor;
-    const showUnread = () => showUnreadCount(me);
+    const showUnread = (notifications) => showUnreadCount(me, notifications);
     const views = {
       '#/notifications': () => renderNotifications(main, me, showUnread),
       '#/cockpit': manager && (() => renderCockpit(main)),
@@ -81,7 +81,8 @@ async function route() {
     };
     const view = views[location.hash] || (() => renderInbox(main, me));
     document.querySelectorAll('nav a').forEach((a) => a.setAttribute('aria-current', String(a.getAttribute('href') === (location.hash || '#/inbox'))));
-    await Promise.all([view(), showUnread()]);
+    // the notifications view counts what it loads; every other view needs the count fetched
+    await Promise.all([view(), location.hash === '#/notifications' || showUnread()]);
     main.focus();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -93,10 +94,10 @@ async function route() {
 }
 
 /** The number of unread notifications in the navigation; a failure there must not stop the page. */
-async function showUnreadCount(me) {
+async function showUnreadCount(me, loaded) {
   const link = document.getElementById('nav-notifications');
   try {
-    const unread = (await api('/api/notifications')).filter((n) => isUnread(n, me)).length;
+    const unread = (loaded || (await api('/api/notifications'))).filter((n) => isUnread(n, me)).length;
     link.textContent = unread ? `Notifications (${unread})` : 'Notifications';
     link.setAttribute('aria-label', unread ? `Notifications, ${unread} unread` : 'Notifications');
   } catch {

@@ -11,9 +11,13 @@ export function isUnread(notification, me) {
   return !notification.readBy.includes(me.username);
 }
 
-/** The notifications of the person's groups, newest first; unread ones can be marked read. */
-export async function renderNotifications(main, me, onChange) {
+/**
+ * The notifications of the person's groups, newest first; unread ones can be marked read. Each
+ * time it has them, it hands them to onLoaded (the navigation's unread count).
+ */
+export async function renderNotifications(main, me, onLoaded) {
   const notifications = await api('/api/notifications');
+  onLoaded(notifications);
   const unread = notifications.filter((n) => isUnread(n, me)).length;
   main.innerHTML = `
     <h1>Notifications</h1>
@@ -49,8 +53,7 @@ export async function renderNotifications(main, me, onChange) {
       read.addEventListener('click', async () => {
         read.disabled = true;
         await api(`/api/notifications/${encodeURIComponent(notification.id)}/read`, { method: 'POST' });
-        await renderNotifications(main, me, onChange);
-        onChange();
+        await renderNotifications(main, me, onLoaded);
         main.focus();
       });
       item.append(read);
